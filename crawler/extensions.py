@@ -1,0 +1,98 @@
+"""Scrapy extensions: the ``crawl_runs`` record and the end-of-run verdict."""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from scrapy import signals
+
+from crawler.database import CrawlDatabase
+from crawler.monitoring import coverage_from_stats, fields_below_threshold, run_status
+
+logger = logging.getLogger(__name__)
+
+EXIT_CODES = {"succeeded": 0, "aborted": 1, "failed": 1, "degraded": 1}
+
+
+class CrawlRunRecorder:
+    """Opens a ``crawl_runs`` row when the spider opens and completes it when it closes.
+
+    Also sets the stat ``vcare/exit_code``, which our ``crawl`` command turns into the exit
+    status, and logs one summary line per run.
+    """
+
+    def __init__(self, crawler):
+        self.crawler = crawler
+        self.started = time.monotonic()
+        self.thresholds = crawler.settings.getdict("VCARE_COVERAGE_THRESHOLDS") or None
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        ext = cls(crawler)
+        crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
+        return ext
+
+    def spider_opened(self, spider):
+        self.started = time.monotonic()
+        database = CrawlDatabase.for_crawler(self.crawler)
+        run_id = database.start_run(
+            spider=spider.name,
+            mode=getattr(spider, "mode", "incremental"),
+            start_urls=list(getattr(spider, "start_urls", [])),
+        )
+        self.crawler.stats.set_value("vcare/run_id", run_id)
+
+    def spider_closed(self, spider, reason):
+        stats = self.crawler.stats.get_stats()
+        coverage = coverage_from_stats(stats)
+        low = fields_below_threshold(coverage, **({"thresholds": self.thresholds} if self.thresholds else {}))
+        failures = list(getattr(spider, "failures", []))
+        store_errors = int(stats.get("vcare/store_errors", 0) or 0)
+        readable = int(stats.get("vcare/pages/article", 0) or 0) + int(
+            stats.get("vcare/pages/listing", 0) or 0
+        )
+        status = run_status(
+            finish_reason=reason, readable_pages=readable, store_errors=store_errors, low_fields=low
+        )
+        if low:
+            examples = ", ".join(getattr(spider, "poor_page_examples", [])[:3]) or "none recorded"
+            logger.warning(
+                "layout check: coverage below threshold for %s (%s); example pages: %s",
+                ", ".join(low),
+                ", ".join(f"{f}={coverage.get(f)}" for f in low),
+                examples,
+            )
+        outcome = {
+            "status": status,
+            "request_count": int(stats.get("downloader/request_count", 0) or 0),
+            "response_count": int(stats.get("downloader/response_count", 0) or 0),
+            "items_new": int(stats.get("vcare/items_new", 0) or 0),
+            "items_changed": int(stats.get("vcare/items_changed", 0) or 0),
+            "items_unchanged": int(stats.get("vcare/items_unchanged", 0) or 0),
+            "error_count": len(failures) + store_errors,
+            "finish_reason": reason,
+            "errors": failures[:500],
+            "coverage": {**coverage, "below_threshold": low},
+        }
+        database = getattr(self.crawler, "vcare_database", None)
+        try:
+            if database is not None:
+                database.finish_run(**outcome)
+        finally:
+            if database is not None:
+                database.close()
+        self.crawler.stats.set_value("vcare/status", status)
+        self.crawler.stats.set_value("vcare/exit_code", EXIT_CODES[status])
+        logger.info(
+            "run %s %s: %d new, %d changed, %d unchanged, %d errors, %d requests, %.1fs",
+            stats.get("vcare/run_id"),
+            status,
+            outcome["items_new"],
+            outcome["items_changed"],
+            outcome["items_unchanged"],
+            outcome["error_count"],
+            outcome["request_count"],
+            time.monotonic() - self.started,
+        )

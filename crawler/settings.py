@@ -1,0 +1,78 @@
+"""Scrapy settings for the vcare_news crawler.
+
+Defaults are polite toward the company's real site; the offline replica runs (tests, demo,
+benchmarks) switch the delays off with ``LOCAL_REPLICA_SETTINGS``. Every tunable a deployment
+is likely to change can also be set from the environment (``VCARE_*``).
+"""
+
+from __future__ import annotations
+
+import os
+
+BOT_NAME = "vcare_news"
+SPIDER_MODULES = ["crawler.spiders"]
+NEWSPIDER_MODULE = "crawler.spiders"
+# Our `crawl` command replaces Scrapy's so that a failed or degraded run exits non-zero.
+COMMANDS_MODULE = "crawler.commands"
+
+# Where items go: any SQLAlchemy URL; see storage.db.DEFAULT_DB_URL for the default.
+VCARE_DB_URL = os.environ.get("VCARE_DB_URL") or None
+# Comma-separated start URLs; the spider's -a start_urls=... wins over this.
+VCARE_START_URLS = os.environ.get("VCARE_START_URLS", "")
+# Seconds a crawl waits for another crawl on the same database to finish before giving up.
+VCARE_LOCK_WAIT = float(os.environ.get("VCARE_LOCK_WAIT", "0"))
+# Items per database transaction; the pipeline also flushes every VCARE_FLUSH_SECONDS.
+VCARE_BATCH_SIZE = int(os.environ.get("VCARE_BATCH_SIZE", "200"))
+VCARE_FLUSH_SECONDS = float(os.environ.get("VCARE_FLUSH_SECONDS", "5"))
+
+# --- politeness toward the real site -----------------------------------------------------
+VCARE_CONTACT_URL = os.environ.get("VCARE_CONTACT_URL", "")
+USER_AGENT = os.environ.get("VCARE_USER_AGENT") or (
+    "vcare-news/0.1 (company news archiver"
+    + (f"; +{VCARE_CONTACT_URL}" if VCARE_CONTACT_URL else "")
+    + ")"
+)
+ROBOTSTXT_OBEY = True
+CONCURRENT_REQUESTS = 16
+# The company's site is a small corporate server: two requests at a time at most.
+CONCURRENT_REQUESTS_PER_DOMAIN = int(os.environ.get("VCARE_CONCURRENCY", "2"))
+DOWNLOAD_DELAY = float(os.environ.get("VCARE_DOWNLOAD_DELAY", "1.0"))
+RANDOMIZE_DOWNLOAD_DELAY = True
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 2.0
+AUTOTHROTTLE_MAX_DELAY = 60.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+
+# --- robustness ----------------------------------------------------------------------------
+RETRY_ENABLED = True
+RETRY_TIMES = 3
+RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+DOWNLOAD_TIMEOUT = float(os.environ.get("VCARE_DOWNLOAD_TIMEOUT", "30"))
+DNS_TIMEOUT = 15
+# News pages are a few dozen KB; anything near this is not a news page.
+DOWNLOAD_MAXSIZE = 8 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
+REDIRECT_MAX_TIMES = 5
+TELNETCONSOLE_ENABLED = False
+COOKIES_ENABLED = False
+
+ITEM_PIPELINES = {
+    "crawler.pipelines.StorePipeline": 500,
+}
+EXTENSIONS = {
+    "crawler.extensions.CrawlRunRecorder": 100,
+}
+
+LOG_LEVEL = os.environ.get("VCARE_LOG_LEVEL", "INFO")
+FEED_EXPORT_ENCODING = "utf-8"
+
+# Settings for crawling the bundled replica on 127.0.0.1 (tests, demo, benchmarks):
+# no delays, no throttling, high concurrency. Never use these against the real site.
+LOCAL_REPLICA_SETTINGS = {
+    "DOWNLOAD_DELAY": 0,
+    "RANDOMIZE_DOWNLOAD_DELAY": False,
+    "AUTOTHROTTLE_ENABLED": False,
+    "CONCURRENT_REQUESTS": 16,
+    "CONCURRENT_REQUESTS_PER_DOMAIN": 16,
+    "LOG_LEVEL": "INFO",
+}

@@ -1,0 +1,182 @@
+"""The ``vcare_news`` spider: walks both editions' news sections and yields what the pages say.
+
+Crawling only: which URLs to fetch, and which item to hand on. Reading the pages is
+``crawler.pages``' job, storing them ``storage``'s.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import scrapy
+from scrapy.http import Response, TextResponse
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.internet.error import (
+    ConnectionRefusedError,
+    DNSLookupError,
+    TCPTimedOutError,
+    TimeoutError,
+)
+
+from crawler.errors import UserError
+from crawler.items import ArticleItem, FetchInfo, LinksItem
+from crawler.pages import PageParseError, parse_page
+
+# The English edition is known from a real article URL; the Chinese edition's host is the
+# company's main domain (believed, not verified from here).
+DEFAULT_START_URLS = ("https://en.vcarepharmatech.com/", "https://www.vcarepharmatech.com/")
+MODES = ("incremental", "full")
+MAX_RECORDED_FAILURES = 1000
+
+
+def resolve_start_urls(argument: str | list[str] | None, setting: str | None) -> list[str]:
+    """Start URLs from ``-a start_urls=``, else the VCARE_START_URLS setting, else the real site."""
+    raw = argument if argument else setting
+    if isinstance(raw, str):
+        urls = [u.strip() for u in raw.split(",") if u.strip()]
+    else:
+        urls = list(raw or DEFAULT_START_URLS)
+    for url in urls:
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise UserError(f"invalid start URL {url!r}: expected http(s)://host/...")
+    return urls
+
+
+def describe_failure(failure) -> str:
+    """One line saying why a request failed, naming the host where that is the point."""
+    request = getattr(failure, "request", None)
+    host = urlsplit(request.url).hostname if request is not None else "?"
+    if failure.check(HttpError):
+        return f"HTTP {failure.value.response.status}"
+    if failure.check(DNSLookupError):
+        return f"cannot resolve host {host} (DNS lookup failed; no network?)"
+    if failure.check(ConnectionRefusedError):
+        return f"connection refused by {host}"
+    if failure.check(TimeoutError, TCPTimedOutError):
+        return f"timed out talking to {host}"
+    return f"{type(failure.value).__name__}: {failure.getErrorMessage()}"
+
+
+class VcareNewsSpider(scrapy.Spider):
+    name = "vcare_news"
+
+    def __init__(self, start_urls=None, mode: str = "incremental", *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if mode not in MODES:
+            raise UserError(f"invalid mode {mode!r}: expected one of {', '.join(MODES)}")
+        self.mode = mode
+        self._start_urls_argument = start_urls
+        self.failures: list[dict] = []
+        self.poor_page_examples: list[str] = []
+
+    @classmethod
+    def from_crawler(cls, crawler, *args, **kwargs):
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        spider.start_urls = resolve_start_urls(
+            spider._start_urls_argument, crawler.settings.get("VCARE_START_URLS")
+        )
+        # Only the hosts we were pointed at are ever fetched (redirects included).
+        spider.allowed_domains = sorted({urlsplit(u).hostname for u in spider.start_urls})
+        return spider
+
+    async def start(self):
+        for url in self.start_urls:
+            yield scrapy.Request(url, callback=self.parse, errback=self.on_error)
+
+    # --- responses ---------------------------------------------------------------------
+
+    def parse(self, response: Response):
+        if not isinstance(response, TextResponse):
+            return
+        try:
+            page = parse_page(response.url, response.body, encoding=header_encoding(response))
+        except PageParseError as exc:
+            self.record_failure(response.url, f"unreadable page: {exc}")
+            return
+        self.crawler.stats.inc_value(f"vcare/pages/{page.kind}")
+        if page.article is not None:
+            yield from self.article_found(response, page.article)
+        elif "/news_detail/" in response.url:
+            self.record_poor_page(response.url, "article page without a readable title or date")
+        if page.listing is not None:
+            yield from self.listing_found(response, page.listing)
+        for url in (*page.section_links, *page.edition_links):
+            yield self.follow(response, url)
+
+    def article_found(self, response: Response, article):
+        self.count_article_fields(article)
+        yield ArticleItem(article=article, fetch=fetch_info(response))
+        if article.related:
+            yield LinksItem(
+                language=article.language, links=article.related, related_of=article.news_id
+            )
+        for url in (article.previous, article.next, *(r.url for r in article.related)):
+            if url:
+                yield self.follow(response, url)
+
+    def listing_found(self, response: Response, listing):
+        stats = self.crawler.stats
+        stats.inc_value("vcare/listing_pages")
+        if listing.items:
+            stats.inc_value("vcare/listing_pages_with_items")
+            yield LinksItem(language=listing.language, links=listing.items, section=listing.section)
+        for link in listing.items:
+            yield self.follow(response, link.url)
+        for url in (listing.next_page, *listing.page_urls):
+            if url:
+                yield self.follow(response, url)
+
+    def follow(self, response: Response, url: str) -> scrapy.Request:
+        return response.follow(url, callback=self.parse, errback=self.on_error)
+
+    # --- bookkeeping -------------------------------------------------------------------
+
+    def count_article_fields(self, article) -> None:
+        stats = self.crawler.stats
+        stats.inc_value("vcare/article_pages")
+        present = {
+            "title": bool(article.title),
+            "published_at": article.published_at is not None,
+            "body": bool(article.body_text.strip()),
+            "related": bool(article.related),
+        }
+        for field, ok in present.items():
+            if ok:
+                stats.inc_value(f"vcare/article_fields/{field}")
+        if not (present["title"] and present["published_at"] and present["body"]):
+            self.record_poor_page(article.url, "article page missing title, date or body")
+
+    def record_poor_page(self, url: str, reason: str) -> None:
+        if len(self.poor_page_examples) < 10:
+            self.poor_page_examples.append(url)
+        self.record_failure(url, reason, level="warning")
+
+    def on_error(self, failure):
+        request = failure.request
+        reason = describe_failure(failure)
+        self.record_failure(request.url, reason)
+
+    def record_failure(self, url: str, reason: str, level: str = "error") -> None:
+        getattr(self.logger, level)("could not use %s: %s", url, reason)
+        self.crawler.stats.inc_value("vcare/failures")
+        if len(self.failures) < MAX_RECORDED_FAILURES:
+            self.failures.append({"url": url, "reason": reason})
+
+
+def header_encoding(response: TextResponse) -> str | None:
+    """The charset the server declared, if any (the parser double-checks it)."""
+    content_type = response.headers.get(b"Content-Type", b"").decode("latin-1").lower()
+    if "charset=" in content_type:
+        return content_type.split("charset=", 1)[1].split(";")[0].strip() or None
+    return None
+
+
+def fetch_info(response: Response) -> FetchInfo:
+    headers = response.headers
+    return FetchInfo(
+        url=response.url,
+        status=response.status,
+        etag=(headers.get(b"ETag") or b"").decode("latin-1") or None,
+        last_modified=(headers.get(b"Last-Modified") or b"").decode("latin-1") or None,
+    )

@@ -1,0 +1,68 @@
+"""``scrapy crawl vcare_news`` on bad input and unreachable hosts: one clear line, non-zero exit."""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+import sqlalchemy as sa
+
+from crawler.runner import crawl_command, crawl_environment
+from tests.conftest import REPO_ROOT, run_crawl
+
+pytestmark = pytest.mark.integration
+
+
+def crawl(*args: str, timeout: float = 120) -> subprocess.CompletedProcess:
+    command = [*crawl_command(), *args]
+    return subprocess.run(
+        command, cwd=REPO_ROOT, env=crawl_environment(), capture_output=True, text=True,
+        timeout=timeout, check=False,
+    )
+
+
+def test_unresolvable_host_fails_naming_the_host_without_traceback(tmp_path):
+    db_url = f"sqlite:///{tmp_path / 'news.sqlite3'}"
+    log = tmp_path / "crawl.log"
+    result = run_crawl("http://vcare-news-test.invalid/", db_url, log_path=log, timeout=120)
+    text = log.read_text()
+    assert result.returncode == 1
+    assert "vcare-news-test.invalid" in text
+    assert "Traceback" not in text
+    engine = sa.create_engine(db_url)
+    with engine.connect() as connection:
+        status = connection.execute(sa.text("SELECT status FROM crawl_runs")).scalar_one()
+    engine.dispose()
+    assert status == "failed"
+
+
+def test_refused_connection_is_a_failed_run(tmp_path):
+    db_url = f"sqlite:///{tmp_path / 'news.sqlite3'}"
+    log = tmp_path / "crawl.log"
+    result = run_crawl("http://127.0.0.1:9/", db_url, log_path=log, timeout=120)
+    assert result.returncode == 1
+    assert "Traceback" not in log.read_text()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["-a", "start_urls=ftp://example.org/"], "invalid start URL"),
+        (["-a", "start_urls=not a url"], "invalid start URL"),
+        (["-a", "mode=sometimes"], "invalid mode"),
+        (["-s", "VCARE_DB_URL=nosuchdb://x/y"], "nosuchdb"),
+    ],
+)
+def test_bad_arguments_give_one_line_and_exit_code_2(args, message):
+    result = crawl(*args)
+    assert result.returncode == 2, result.stderr[-2000:]
+    error_lines = [line for line in result.stderr.splitlines() if "error" in line.lower()]
+    assert len(error_lines) == 1 and message in error_lines[0], result.stderr[-2000:]
+    assert "Traceback" not in result.stderr
+
+
+def test_database_password_is_masked_in_errors():
+    result = crawl("-s", "VCARE_DB_URL=postgresql://bob:s3cret@127.0.0.1:1/nodb", timeout=60)
+    assert result.returncode == 2
+    assert "s3cret" not in result.stderr + result.stdout
+    assert "Traceback" not in result.stderr
