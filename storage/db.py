@@ -131,9 +131,7 @@ def _check_writable(engine: Engine) -> None:
             conn.exec_driver_sql("ROLLBACK")
         else:
             if conn.scalar(text("SELECT current_setting('transaction_read_only')")) == "on":
-                raise StorageError(
-                    f"database {mask_url(engine.url)!r} is read-only", exit_code=1
-                )
+                raise StorageError(f"database {mask_url(engine.url)!r} is read-only", exit_code=1)
         conn.rollback()
 
 

@@ -7,7 +7,7 @@ code reads and writes through. Every timestamp is stored in UTC and read back ti
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-from typing import Any, Optional
+from typing import Any
 
 from sqlalchemy import (
     JSON,
@@ -85,24 +85,24 @@ class NewsItem(Base):
     language: Mapped[str] = mapped_column(String(8))
     news_id: Mapped[str] = mapped_column(String(64))
     # NULL only while the row is known solely as the owner of a Related News block.
-    url: Mapped[Optional[str]] = mapped_column(Text)
-    section: Mapped[Optional[str]] = mapped_column(String(200))
-    title: Mapped[Optional[str]] = mapped_column(Text)
-    summary: Mapped[Optional[str]] = mapped_column(Text)
-    published_at: Mapped[Optional[datetime]]
-    published_on: Mapped[Optional[date]] = mapped_column(Date)
-    source: Mapped[Optional[str]] = mapped_column(Text)
-    body_text: Mapped[Optional[str]] = mapped_column(Text)
-    body_html: Mapped[Optional[str]] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(Text)
+    section: Mapped[str | None] = mapped_column(String(200))
+    title: Mapped[str | None] = mapped_column(Text)
+    summary: Mapped[str | None] = mapped_column(Text)
+    published_at: Mapped[datetime | None]
+    published_on: Mapped[date | None] = mapped_column(Date)
+    source: Mapped[str | None] = mapped_column(Text)
+    body_text: Mapped[str | None] = mapped_column(Text)
+    body_html: Mapped[str | None] = mapped_column(Text)
     images: Mapped[list[Any]] = mapped_column(default=list)
-    content_hash: Mapped[Optional[str]] = mapped_column(String(64))
+    content_hash: Mapped[str | None] = mapped_column(String(64))
     page_fetched: Mapped[bool] = mapped_column(Boolean, server_default=false(), default=False)
-    etag: Mapped[Optional[str]] = mapped_column(Text)
-    http_last_modified: Mapped[Optional[str]] = mapped_column(Text)
+    etag: Mapped[str | None] = mapped_column(Text)
+    http_last_modified: Mapped[str | None] = mapped_column(Text)
     first_seen_at: Mapped[datetime]
     last_seen_at: Mapped[datetime]
-    last_fetched_at: Mapped[Optional[datetime]]
-    last_changed_at: Mapped[Optional[datetime]]
+    last_fetched_at: Mapped[datetime | None]
+    last_changed_at: Mapped[datetime | None]
     updated_at: Mapped[datetime]
 
 
@@ -139,7 +139,7 @@ class CrawlRun(Base):
     pid: Mapped[int] = mapped_column(Integer)
     hostname: Mapped[str] = mapped_column(String(255))
     started_at: Mapped[datetime]
-    finished_at: Mapped[Optional[datetime]]
+    finished_at: Mapped[datetime | None]
     status: Mapped[str] = mapped_column(String(20))
     request_count: Mapped[int] = mapped_column(Integer, default=0)
     response_count: Mapped[int] = mapped_column(Integer, default=0)
@@ -147,7 +147,7 @@ class CrawlRun(Base):
     items_changed: Mapped[int] = mapped_column(Integer, default=0)
     items_unchanged: Mapped[int] = mapped_column(Integer, default=0)
     error_count: Mapped[int] = mapped_column(Integer, default=0)
-    finish_reason: Mapped[Optional[str]] = mapped_column(Text)
+    finish_reason: Mapped[str | None] = mapped_column(Text)
     errors: Mapped[list[Any]] = mapped_column(default=list)
     coverage: Mapped[dict[str, Any]] = mapped_column(default=dict)
 
@@ -160,15 +160,13 @@ class ItemRevision(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     item_id: Mapped[int] = mapped_column(ForeignKey("news_items.id", ondelete="CASCADE"))
-    title: Mapped[Optional[str]] = mapped_column(Text)
-    body_text: Mapped[Optional[str]] = mapped_column(Text)
-    content_hash: Mapped[Optional[str]] = mapped_column(String(64))
-    published_at: Mapped[Optional[datetime]]
-    source: Mapped[Optional[str]] = mapped_column(Text)
+    title: Mapped[str | None] = mapped_column(Text)
+    body_text: Mapped[str | None] = mapped_column(Text)
+    content_hash: Mapped[str | None] = mapped_column(String(64))
+    published_at: Mapped[datetime | None]
+    source: Mapped[str | None] = mapped_column(Text)
     recorded_at: Mapped[datetime]
-    run_id: Mapped[Optional[int]] = mapped_column(
-        ForeignKey("crawl_runs.id", ondelete="SET NULL")
-    )
+    run_id: Mapped[int | None] = mapped_column(ForeignKey("crawl_runs.id", ondelete="SET NULL"))
 
 
 def utc_now() -> datetime:
