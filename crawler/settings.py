@@ -24,6 +24,9 @@ VCARE_LOCK_WAIT = float(os.environ.get("VCARE_LOCK_WAIT", "0"))
 # Items per database transaction; the pipeline also flushes every VCARE_FLUSH_SECONDS.
 VCARE_BATCH_SIZE = int(os.environ.get("VCARE_BATCH_SIZE", "200"))
 VCARE_FLUSH_SECONDS = float(os.environ.get("VCARE_FLUSH_SECONDS", "5"))
+# Articles published within this many days are re-checked (conditional GET) on every run;
+# older ones only by a full re-validation run (-a mode=full).
+VCARE_RECENT_DAYS = int(os.environ.get("VCARE_RECENT_DAYS", "14"))
 
 # --- politeness toward the real site -----------------------------------------------------
 VCARE_CONTACT_URL = os.environ.get("VCARE_CONTACT_URL", "")
@@ -56,11 +59,22 @@ REDIRECT_MAX_TIMES = 5
 TELNETCONSOLE_ENABLED = False
 COOKIES_ENABLED = False
 
+# Waits as long as a 429/503's Retry-After asks (at most VCARE_RETRY_AFTER_MAX seconds) and
+# otherwise backs off exponentially from VCARE_RETRY_BACKOFF seconds.
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "crawler.politeness.RetryAfterMiddleware": 550,
+}
+VCARE_RETRY_AFTER_MAX = float(os.environ.get("VCARE_RETRY_AFTER_MAX", "120"))
+VCARE_RETRY_BACKOFF = float(os.environ.get("VCARE_RETRY_BACKOFF", "1.0"))
+
 ITEM_PIPELINES = {
+    "crawler.pipelines.ValidatePipeline": 100,
     "crawler.pipelines.StorePipeline": 500,
 }
 EXTENSIONS = {
     "crawler.extensions.CrawlRunRecorder": 100,
+    "crawler.politeness.CrawlDelayExtension": 200,
 }
 
 LOG_LEVEL = os.environ.get("VCARE_LOG_LEVEL", "INFO")

@@ -18,14 +18,17 @@ from twisted.internet.error import (
     TimeoutError,
 )
 
+from crawler.database import CrawlDatabase, utcnow
 from crawler.errors import UserError
-from crawler.items import ArticleItem, FetchInfo, LinksItem
-from crawler.pages import PageParseError, parse_page
+from crawler.items import ArticleItem, FetchInfo, LinksItem, NotModifiedItem
+from crawler.pages import PageParseError, news_id_from_url, parse_page
+from crawler.refresh import DEFAULT_RECENT_DAYS, RefreshPolicy
 
 # The English edition is known from a real article URL; the Chinese edition's host is the
 # company's main domain (believed, not verified from here).
 DEFAULT_START_URLS = ("https://en.vcarepharmatech.com/", "https://www.vcarepharmatech.com/")
 MODES = ("incremental", "full")
+EDITIONS = ("en", "zh")
 MAX_RECORDED_FAILURES = 1000
 
 
@@ -69,6 +72,8 @@ class VcareNewsSpider(scrapy.Spider):
         self._start_urls_argument = start_urls
         self.failures: list[dict] = []
         self.poor_page_examples: list[str] = []
+        self.known: dict[tuple[str, str], object] = {}
+        self.policy = RefreshPolicy(mode=mode, now=utcnow())
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -78,15 +83,27 @@ class VcareNewsSpider(scrapy.Spider):
         )
         # Only the hosts we were pointed at are ever fetched (redirects included).
         spider.allowed_domains = sorted({urlsplit(u).hostname for u in spider.start_urls})
+        spider.policy = RefreshPolicy(
+            mode=spider.mode,
+            now=utcnow(),
+            recent_days=crawler.settings.getint("VCARE_RECENT_DAYS", DEFAULT_RECENT_DAYS),
+        )
         return spider
 
     async def start(self):
+        database = CrawlDatabase.for_crawler(self.crawler)
+        for language in EDITIONS:
+            for news_id, known in database.known_articles(language).items():
+                self.known[(language, news_id)] = known
         for url in self.start_urls:
             yield scrapy.Request(url, callback=self.parse, errback=self.on_error)
 
     # --- responses ---------------------------------------------------------------------
 
     def parse(self, response: Response):
+        if response.status == 304:
+            yield self.not_modified(response)
+            return
         if not isinstance(response, TextResponse):
             return
         try:
@@ -112,8 +129,8 @@ class VcareNewsSpider(scrapy.Spider):
                 language=article.language, links=article.related, related_of=article.news_id
             )
         for url in (article.previous, article.next, *(r.url for r in article.related)):
-            if url:
-                yield self.follow(response, url)
+            if url and (request := self.article_request(response, url, article.language)):
+                yield request
 
     def listing_found(self, response: Response, listing):
         stats = self.crawler.stats
@@ -122,13 +139,45 @@ class VcareNewsSpider(scrapy.Spider):
             stats.inc_value("vcare/listing_pages_with_items")
             yield LinksItem(language=listing.language, links=listing.items, section=listing.section)
         for link in listing.items:
-            yield self.follow(response, link.url)
-        for url in (listing.next_page, *listing.page_urls):
+            if request := self.article_request(response, link.url, listing.language):
+                yield request
+        keys = [(listing.language, link.news_id) for link in listing.items]
+        if self.policy.is_known_ground(keys, self.known):
+            # Everything here is stored already, and older pages hold older items.
+            self.crawler.stats.inc_value("vcare/listing_walks_stopped")
+            return
+        # An incremental walk goes page by page so that it can stop; a full one fans out.
+        pages = [listing.next_page] if self.mode == "incremental" else [
+            listing.next_page, *listing.page_urls
+        ]
+        for url in pages:
             if url:
                 yield self.follow(response, url)
 
     def follow(self, response: Response, url: str) -> scrapy.Request:
         return response.follow(url, callback=self.parse, errback=self.on_error)
+
+    def article_request(self, response: Response, url: str, language: str):
+        """A request for an article, conditional when it is a re-check; None when not due."""
+        news_id = news_id_from_url(url)
+        if news_id is None:
+            return self.follow(response, url)
+        known = self.known.get((language, news_id))
+        if not self.policy.should_fetch(known):
+            self.crawler.stats.inc_value("vcare/articles_not_due")
+            return None
+        return response.follow(
+            url,
+            callback=self.parse,
+            errback=self.on_error,
+            headers=self.policy.conditional_headers(known),
+            meta={"vcare_article": (language, news_id), "handle_httpstatus_list": [304]},
+        )
+
+    def not_modified(self, response: Response) -> NotModifiedItem:
+        self.crawler.stats.inc_value("vcare/not_modified")
+        language, news_id = response.meta["vcare_article"]
+        return NotModifiedItem(language=language, news_id=news_id, fetch=fetch_info(response))
 
     # --- bookkeeping -------------------------------------------------------------------
 

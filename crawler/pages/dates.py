@@ -1,0 +1,118 @@
+"""Dates as the site lays them out.
+
+Article headers show ``2025-11-11 17:02`` (China Standard Time, sometimes with seconds).
+News items split a date over several boxes: the day alone (``18``) then ``2024 / 11``,
+or ``2024/11`` then ``18``; Chinese pages also write ``2024年11月18日``. Text pulled out of
+separate elements arrives here joined by spaces.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta, timezone
+
+CHINA_STANDARD_TIME = timezone(timedelta(hours=8))
+
+_YEAR = r"(?P<y>(?:19|20)\d{2})"
+_SEP = r"\s*[-/.年]\s*"
+_SEP_MD = r"\s*[-/.月]\s*"
+_TIME = (
+    r"(?:\s*(?:T|\s|,)\s*(?P<H>\d{1,2})\s*[:：时]\s*(?P<M>\d{1,2})"
+    r"(?:\s*[:：分]\s*(?P<S>\d{1,2}))?)?"
+)
+_MONTHS = {m: i for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+
+# Tried in order; the first match that is a real calendar date wins.
+_FULL = re.compile(
+    rf"(?<!\d){_YEAR}{_SEP}(?P<m>\d{{1,2}}){_SEP_MD}(?P<d>\d{{1,2}})(?!\d)(?:\s*日)?{_TIME}"
+)
+_YEAR_MONTH_THEN_DAY = re.compile(
+    rf"(?<!\d){_YEAR}{_SEP}(?P<m>\d{{1,2}})\s*月?\s+(?P<d>\d{{1,2}})(?!\d)(?:\s*日)?{_TIME}"
+)
+_DAY_THEN_YEAR_MONTH = re.compile(
+    rf"(?<![\d/.-])(?P<d>\d{{1,2}})\s*日?\s+{_YEAR}{_SEP}(?P<m>\d{{1,2}})(?![\d/.-])(?:\s*月)?{_TIME}"
+)
+_MONTH_NAME = re.compile(
+    r"(?<![A-Za-z])(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+"
+    rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}{_TIME}",
+    re.IGNORECASE,
+)
+_DAY_MONTH_NAME = re.compile(
+    r"(?<!\d)(?P<d>\d{1,2})\s+(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+"
+    rf"{_YEAR}{_TIME}",
+    re.IGNORECASE,
+)
+_PATTERNS = (_FULL, _YEAR_MONTH_THEN_DAY, _DAY_THEN_YEAR_MONTH, _MONTH_NAME, _DAY_MONTH_NAME)
+
+# What is left of a line once its date is taken out: only separators means a date-only line.
+DATE_RESIDUE = re.compile(r"^[\s/.\-年月日:：|·]*$")
+
+
+def _month(match: re.Match[str]) -> int:
+    groups = match.groupdict()
+    if groups.get("mon"):
+        return _MONTHS[groups["mon"][:3].lower()]
+    return int(groups["m"])
+
+
+def _to_datetime(match: re.Match[str]) -> datetime | None:
+    groups = match.groupdict()
+    try:
+        day = date(int(groups["y"]), _month(match), int(groups["d"]))
+        hour = int(groups["H"]) if groups.get("H") else 0
+        minute = int(groups["M"]) if groups.get("M") else 0
+        second = int(groups["S"]) if groups.get("S") else 0
+        return datetime(day.year, day.month, day.day, hour, minute, second,
+                        tzinfo=CHINA_STANDARD_TIME)
+    except ValueError:
+        return None
+
+
+def find_datetime(text: str) -> tuple[datetime, re.Match[str]] | None:
+    """The first valid date (with its time, if shown) in ``text``, and where it was found."""
+    if not text or not any(ch.isdigit() for ch in text):
+        return None
+    for pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            value = _to_datetime(match)
+            if value is not None:
+                return value, match
+    return None
+
+
+def parse_datetime(text: str | None) -> datetime | None:
+    """``2025-11-11 17:02`` -> 2025-11-11T17:02:00+08:00; None when no valid date is shown.
+
+    A date without a time is midnight; an impossible time drops the whole value.
+    """
+    found = find_datetime(text or "")
+    return found[0] if found else None
+
+
+def parse_date(text: str | None) -> date | None:
+    """The calendar date in any of the site's layouts (``18 2024 / 11``, ``2024年11月18日``)."""
+    value = parse_datetime(text)
+    return value.date() if value else None
+
+
+def is_date_only(text: str) -> bool:
+    """True when ``text`` is nothing but a date (and maybe its time), e.g. ``18 2024 / 11``."""
+    found = find_datetime(text)
+    if not found:
+        return False
+    match = found[1]
+    return bool(DATE_RESIDUE.match(text[: match.start()] + text[match.end():]))
+
+
+def from_iso(value: str | None) -> datetime | None:
+    """A machine-readable timestamp (``<time datetime>``, ``article:published_time``) in CST."""
+    if not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return parse_datetime(value)
+    if parsed.tzinfo is None:
+        return parsed.replace(tzinfo=CHINA_STANDARD_TIME)
+    return parsed.astimezone(CHINA_STANDARD_TIME)

@@ -1,0 +1,104 @@
+"""The words a visitor reads on the page, in the English and Chinese editions.
+
+Labels are matched on visible text, never on markup, so a redesign that keeps the words
+keeps the parser working. Colons may be ASCII ``:`` or full-width ``：``.
+"""
+
+from __future__ import annotations
+
+import re
+
+COLON = r"\s*[:：]"
+
+PUBLISHED = (
+    r"Published\s*Time|Publish(?:ed)?\s*(?:Date|On)|Published|Release\s*(?:Time|Date)|"
+    r"Posted\s*On|Post\s*Time|Date|Time|发布时间|发布日期|发表时间|发表日期|更新时间|日期|时间"
+)
+SOURCE = r"Source|From|文章来源|信息来源|新闻来源|来源|出处"
+VIEWS = r"Views|View\s*Count|Page\s*Views|Hits|Clicks|Reads|浏览次数|浏览量|浏览|阅读次数|阅读量|阅读|点击次数|点击量|点击数|点击|人气"
+AUTHOR = r"Author|Editor|Writer|作者|编辑|责任编辑|撰稿"
+
+# A header line may hold several labels ("Published Time: … Source: … Views: 12").
+META_LABEL = re.compile(
+    rf"(?<![A-Za-z])(?:(?P<published>{PUBLISHED})|(?P<source>{SOURCE})|(?P<views>{VIEWS})"
+    rf"|(?P<author>{AUTHOR})){COLON}",
+    re.IGNORECASE,
+)
+# The same labels standing alone on a line, colon or not (a <dt>, a <th>, a label <span>).
+META_LABEL_ALONE = re.compile(
+    rf"^\s*(?:(?P<published>{PUBLISHED})|(?P<source>{SOURCE})|(?P<views>{VIEWS})"
+    rf"|(?P<author>{AUTHOR}))(?:{COLON})?\s*$",
+    re.IGNORECASE,
+)
+# A view counter shown beside the source: "浏览次数：1024", "Views: 12", "12 views".
+VIEW_COUNTER = re.compile(
+    rf"(?:(?<![A-Za-z])(?:{VIEWS})(?:{COLON})?\s*\d[\d,]*\s*(?:次)?|\d[\d,]*\s*(?:views|次浏览|次阅读))",
+    re.IGNORECASE,
+)
+VALUE_TRIM = " \t|丨｜/·•-–—,，;；:：()（）[]【】"
+
+PREVIOUS = r"Previous\s*(?:Page|Article|Post|News|One)?|Prev(?:\.|ious)?|上一篇|上一页|上一条|上一则|上篇|前一篇"
+NEXT = r"Next\s*(?:Page|Article|Post|News|One)?|下一篇|下一页|下一条|下一则|下篇|后一篇"
+PREVIOUS_AT_START = re.compile(rf"^\s*(?:{PREVIOUS})\s*(?:[:：]|$|[«‹<]+)", re.IGNORECASE)
+NEXT_AT_START = re.compile(rf"^\s*(?:{NEXT})\s*(?:[:：]|$|[»›>]+)", re.IGNORECASE)
+PREVIOUS_LINK_TEXT = re.compile(rf"^\s*(?:[«‹<]+\s*)?(?:{PREVIOUS})?\s*(?:[«‹<]+)?\s*$", re.I)
+NEXT_LINK_TEXT = re.compile(rf"^\s*(?:{NEXT})?\s*(?:[»›>]+)?\s*$", re.IGNORECASE)
+NEIGHBOUR_LABEL = re.compile(
+    rf"(?P<previous>{PREVIOUS})|(?P<next>{NEXT})", re.IGNORECASE
+)
+BACK_TO_LIST = re.compile(
+    r"^\s*(?:返回列表|返回|Back\s*to\s*(?:the\s*)?(?:List|News|Index)|Back|Return)\s*$", re.I
+)
+SHARE = re.compile(r"^\s*(?:Share(?:\s*to)?|分享到|分享)\s*[:：]?", re.IGNORECASE)
+
+_HEADING_TAIL = r"\s*(?:[:：]|More\s*[+>»]*|更多\s*[+>»]*|[+>»]+)?\s*$"
+RELATED_HEADING = re.compile(
+    r"^\s*(?:Related\s*(?:News|Articles?|Posts?|Reading|Stories)|Recommended\s*(?:News|Reading)"
+    rf"|You\s*may\s*also\s*like|相关新闻|相关资讯|相关文章|相关阅读|相关推荐|推荐新闻|推荐阅读){_HEADING_TAIL}",
+    re.IGNORECASE,
+)
+SIDEBAR_HEADING = re.compile(
+    r"^\s*(?:Latest\s*(?:News|Articles?|Posts?|Updates)|Recent\s*(?:News|Posts?|Articles?)"
+    r"|Hot\s*(?:News|Topics)|Popular\s*(?:News|Articles?)|Most\s*Read"
+    rf"|最新新闻|最新资讯|最新动态|最新文章|热门新闻|热点新闻|热门资讯|热门文章|新闻排行){_HEADING_TAIL}",
+    re.IGNORECASE,
+)
+SECTION_NAME = re.compile(
+    r"^\s*(?:(?:Company|Corporate|Industry|Latest|Media)\s*News|News(?:\s*(?:Center|Centre|Room"
+    r"|&\s*Events|and\s*Events|&\s*Media))?|Newsroom|Press(?:\s*Releases?)?|Media\s*Coverage"
+    r"|新闻|新闻中心|新闻动态|新闻资讯|公司新闻|企业新闻|公司动态|企业动态|行业动态|行业新闻"
+    r"|行业资讯|资讯|资讯中心|媒体报道|媒体中心)\s*$",
+    re.IGNORECASE,
+)
+EDITION_NAME = re.compile(
+    r"^\s*(?:English|EN|ENG|中文|中文版|CN|ZH|简体中文|简体|繁體中文|繁体中文|Chinese)\s*$",
+    re.IGNORECASE,
+)
+BREADCRUMB_START = re.compile(
+    r"^\s*(?:Home(?:\s*Page)?|首页|主页|当前位置|您的位置|你的位置|您现在的位置|所在位置|位置"
+    r"|Location|Current\s*Location|You\s*are\s*here|Your\s*location)\b",
+    re.IGNORECASE,
+)
+BREADCRUMB_PREFIX = re.compile(
+    r"^\s*(?:当前位置|您的位置|你的位置|您现在的位置|所在位置|位置|Location|Current\s*Location"
+    r"|You\s*are\s*here|Your\s*location)\s*[:：]?\s*",
+    re.IGNORECASE,
+)
+BREADCRUMB_HOME = re.compile(r"^\s*(?:Home(?:\s*Page)?|首页|主页|网站首页)\s*$", re.IGNORECASE)
+BREADCRUMB_SEPARATOR = re.compile(r"\s*(?:>>|->|[>»›＞/\\|])\s*")
+COPYRIGHT = re.compile(r"Copyright|©|版权所有|ICP备|All\s*rights\s*reserved", re.IGNORECASE)
+READ_MORE = re.compile(
+    r"^\s*(?:Read\s*More|More|Learn\s*More|Details?|View\s*(?:More|Details?)|查看详情|查看更多|"
+    r"了解更多|阅读全文|阅读更多|详情|更多)?\s*[+>»›→]*\s*$",
+    re.IGNORECASE,
+)
+PAGE_NEXT = re.compile(
+    r"^\s*(?:Next(?:\s*Page)?|下一页|下页|后一页)?\s*[>»›→]?\s*$", re.IGNORECASE
+)
+PAGE_NUMBER = re.compile(r"^\s*\[?\s*\d{1,4}\s*\]?\s*$")
+
+
+def is_page_next(text: str) -> bool:
+    """``Next``, ``下一页``, ``>``, ``»`` (but not an empty string or ``>>`` last-page)."""
+    stripped = text.strip()
+    return bool(stripped) and stripped not in (">>", "»»") and bool(PAGE_NEXT.match(stripped))

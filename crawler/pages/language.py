@@ -1,0 +1,24 @@
+"""Which edition a page belongs to: ``<html lang>``, else the URL, else the script."""
+
+from __future__ import annotations
+
+from crawler.pages.urls import language_from_url
+
+
+def language_from_tag(lang: str | None) -> str | None:
+    if not lang:
+        return None
+    code = lang.strip().lower()[:2]
+    return code if code in ("zh", "en") else None
+
+
+def language_from_text(text: str) -> str:
+    """``zh`` when a noticeable share of letters are CJK ideographs, else ``en``."""
+    sample = text[:4000]
+    cjk = sum(1 for ch in sample if "\u4e00" <= ch <= "\u9fff")
+    letters = sum(1 for ch in sample if ch.isalpha())
+    return "zh" if letters and cjk / letters > 0.2 else "en"
+
+
+def page_language(lang_attribute: str | None, url: str, text: str) -> str:
+    return language_from_tag(lang_attribute) or language_from_url(url) or language_from_text(text)
