@@ -29,7 +29,9 @@ def register(subparsers) -> None:
     )
     parser.add_argument("--articles", type=int, default=120, help="articles per edition")
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--db", type=Path, default=DEFAULT_DEMO_DB, help="SQLite file to (re)create")
+    parser.add_argument(
+        "--db", type=Path, default=DEFAULT_DEMO_DB, help="SQLite file to (re)create"
+    )
     parser.set_defaults(func=run)
 
 

@@ -8,11 +8,26 @@ import time
 from scrapy import signals
 
 from crawler.database import CrawlDatabase
-from crawler.monitoring import coverage_from_stats, fields_below_threshold, run_status
+from crawler.monitoring import (
+    DEFAULT_THRESHOLDS,
+    coverage_from_stats,
+    fields_below_threshold,
+    run_status,
+)
 
 logger = logging.getLogger(__name__)
 
 EXIT_CODES = {"succeeded": 0, "aborted": 1, "failed": 1, "degraded": 1}
+# Scrapy logs an unreachable robots.txt with a full traceback; the message alone already
+# names the URL and the cause (e.g. "DNS lookup failed: ... en.vcarepharmatech.com").
+QUIET_LOGGERS = ("scrapy.downloadermiddlewares.robotstxt",)
+
+
+class DropTraceback(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.exc_info = None
+        record.exc_text = None
+        return True
 
 
 class CrawlRunRecorder:
@@ -25,11 +40,16 @@ class CrawlRunRecorder:
     def __init__(self, crawler):
         self.crawler = crawler
         self.started = time.monotonic()
-        self.thresholds = crawler.settings.getdict("VCARE_COVERAGE_THRESHOLDS") or None
+        self.thresholds = {
+            **DEFAULT_THRESHOLDS,
+            **crawler.settings.getdict("VCARE_COVERAGE_THRESHOLDS"),
+        }
 
     @classmethod
     def from_crawler(cls, crawler):
         ext = cls(crawler)
+        for name in QUIET_LOGGERS:
+            logging.getLogger(name).addFilter(DropTraceback())
         crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
         return ext
@@ -47,7 +67,7 @@ class CrawlRunRecorder:
     def spider_closed(self, spider, reason):
         stats = self.crawler.stats.get_stats()
         coverage = coverage_from_stats(stats)
-        low = fields_below_threshold(coverage, **({"thresholds": self.thresholds} if self.thresholds else {}))
+        low = fields_below_threshold(coverage, self.thresholds)
         failures = list(getattr(spider, "failures", []))
         store_errors = int(stats.get("vcare/store_errors", 0) or 0)
         readable = int(stats.get("vcare/pages/article", 0) or 0) + int(

@@ -71,7 +71,7 @@ def mismatches_with_manifest(manifest: dict, stored: dict) -> list[str]:
             problems.append(f"{key}: source {row['source']!r} != {article['source']!r}")
         if sorted(row["related"]) != sorted(article["related"]):
             problems.append(f"{key}: related {row['related']} != {article['related']}")
-        if not urlsplit(row["url"]).path == article["url"]:
+        if urlsplit(row["url"]).path != article["url"]:
             problems.append(f"{key}: url {row['url']} != {article['url']}")
     expected_keys = {(a["language"], a["news_id"]) for a in manifest["articles"]}
     extra = set(stored) - expected_keys

@@ -1,4 +1,4 @@
-"""The real ``scrapy crawl vcare_news`` against the replica over HTTP, compared with its manifest."""
+"""The real ``scrapy crawl vcare_news`` against the replica over HTTP, vs. its manifest."""
 
 from __future__ import annotations
 
