@@ -115,6 +115,13 @@ def china_date(value: datetime) -> date:
     return as_utc(value).astimezone(CHINA).date()
 
 
+def aware_now(now: datetime) -> datetime:
+    """``now`` in UTC; a naive ``now`` is a caller's bug (whose clock would it be?)."""
+    if now.tzinfo is None:
+        raise ValueError(f"naive datetime {now!r}: pass a timezone-aware 'now'")
+    return now.astimezone(UTC)
+
+
 def as_utc(value: datetime) -> datetime:
     """An aware UTC datetime; a naive one is taken as China time, as the site shows it."""
     if value.tzinfo is None:
@@ -329,7 +336,7 @@ def save_batch(
     article over them), then revisions, then Related News rows. A NotModifiedItem for an item
     the store does not know is ignored.
     """
-    now = as_utc(now)
+    now = aware_now(now)
     batch = _dedupe(items)
     counts = SaveCounts()
     if not batch.incoming and not batch.related:
@@ -496,7 +503,7 @@ def start_run(
         start_urls=list(start_urls),
         pid=pid,
         hostname=hostname,
-        started_at=as_utc(now),
+        started_at=aware_now(now),
         status="running",
         request_count=0,
         response_count=0,
@@ -536,7 +543,7 @@ def finish_run(
         .where(CrawlRun.id == run_id)
         .values(
             status=status,
-            finished_at=as_utc(now),
+            finished_at=aware_now(now),
             request_count=request_count,
             response_count=response_count,
             items_new=items_new,
@@ -572,7 +579,7 @@ def abort_stale_runs(session: Session, *, now: datetime, hostname: str | None = 
             .where(CrawlRun.id == run_id, CrawlRun.status == "running")
             .values(
                 status="aborted",
-                finished_at=as_utc(now),
+                finished_at=aware_now(now),
                 finish_reason=f"process {pid} on {hostname} ended without finishing the run",
             )
             .execution_options(synchronize_session=False)

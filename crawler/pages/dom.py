@@ -72,6 +72,7 @@ class Line:
     end: float
     raw: list[str] = field(default_factory=list)
     words: list[str] = field(default_factory=list)
+    keys: list[float] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -166,6 +167,7 @@ class Document:
             current.end = key
             current.raw.append(str(run))
             current.words.append(_WS.sub(" ", stripped))
+            current.keys.append(key)
         return lines
 
     def lines_between(self, start: float, end: float) -> list[Line]:
@@ -246,13 +248,12 @@ class Document:
     def chrome(self) -> list[tuple[float, float]]:
         """Key ranges of navigation, breadcrumbs, sidebars, language switch and footer."""
         ranges = [(self.start(el), self.end(el)) for el in self._chrome_by_markup()]
+        ranges.extend(self.sidebar_ranges)
         for line in self.lines:
             text = line.text
             if len(text) > 200:
                 continue
-            if labels.SIDEBAR_HEADING.match(text):
-                ranges.append(self.block_under_heading(line))
-            elif labels.BREADCRUMB_START.match(text) and labels.BREADCRUMB_SEPARATOR.search(text):
+            if labels.BREADCRUMB_START.match(text) and labels.BREADCRUMB_SEPARATOR.search(text):
                 ranges.append((self.start(line.block), self.end(line.block)))
             elif labels.COPYRIGHT.search(text):
                 ranges.append((line.start - 0.01, self.end(self.body)))
@@ -278,6 +279,11 @@ class Document:
                 if words.strip() and not _CHROME_CLASS_WORDS.isdisjoint(_CLASS_SPLIT.split(words)):
                     found.append(element)
         return found
+
+    @cached_property
+    def sidebar_ranges(self) -> list[tuple[float, float]]:
+        """"Latest News" style blocks: dated links that are not part of this page's content."""
+        return [self.block_under_heading(line) for line in self.heading_lines(labels.SIDEBAR_HEADING)]
 
     def in_chrome(self, key: float) -> bool:
         return any(low < key < high for low, high in self.chrome)
