@@ -21,9 +21,7 @@ from crawler.pages import labels
 from crawler.pages.urls import absolute_url, canonical_url, news_id_from_url
 
 BLOCK_TAGS = frozenset(
-    "address article aside blockquote body caption center dd details dialog dir div dl dt "
-    "fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html legend li "
-    "main menu nav ol p pre section summary table tbody td tfoot th thead tr ul".split()
+    ["address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul"]
 )
 HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 _DROPPED_TAGS = ("script", "style", "noscript", "template", "iframe", "object", "embed", "svg")
@@ -253,7 +251,8 @@ class Document:
             text = line.text
             if len(text) > 200:
                 continue
-            if labels.BREADCRUMB_START.match(text) and labels.BREADCRUMB_SEPARATOR.search(text):
+            if (labels.BREADCRUMB_START.match(text) and labels.BREADCRUMB_SEPARATOR.search(text)
+                    and len(element_text(line.block)) <= 300):
                 ranges.append((self.start(line.block), self.end(line.block)))
             elif labels.COPYRIGHT.search(text):
                 ranges.append((line.start - 0.01, self.end(self.body)))
@@ -270,9 +269,7 @@ class Document:
             tag = element.tag
             if not isinstance(tag, str):
                 continue
-            if tag in _CHROME_TAGS or element.get("role") in _CHROME_ROLES:
-                found.append(element)
-            elif tag == "header" and element.find(".//h1") is None:
+            if tag in _CHROME_TAGS or element.get("role") in _CHROME_ROLES or tag == "header" and element.find(".//h1") is None:
                 found.append(element)
             else:
                 words = f"{element.get('class') or ''} {element.get('id') or ''}".lower()

@@ -63,13 +63,15 @@ def clean_text(text: str) -> str:
     return _CONTROL.sub("", text.lstrip("\ufeff"))
 
 
-def decode_html(body: bytes, declared_encoding: str | None = None) -> str:
+def decode_html(body: bytes | str, declared_encoding: str | None = None) -> str:
     """The page as text: BOM, then the declared (HTTP) charset, then ``<meta>``, then UTF-8,
     then bs4's ``UnicodeDammit`` guess. Raises ``PageParseError`` if nothing decodes it."""
     if isinstance(body, str):
         return clean_text(body)
     if not body:
         return ""
+    if body.count(0) > len(body) // 100 and sniff_bom(body) is None:
+        raise PageParseError("the page bytes are binary data, not text")
     candidates = [sniff_bom(body), normalize_encoding(declared_encoding), declared_in_markup(body),
                   "utf-8"]
     for codec in dict.fromkeys(c for c in candidates if c):
@@ -78,6 +80,7 @@ def decode_html(body: bytes, declared_encoding: str | None = None) -> str:
         except (UnicodeDecodeError, LookupError):
             continue
     dammit = UnicodeDammit(body, ["gb18030", "big5", "windows-1252"], is_html=True)
-    if dammit.unicode_markup is None:
+    text = dammit.unicode_markup
+    if text is None or text.count("\ufffd") > len(text) // 20:
         raise PageParseError("the page bytes are not text in any known encoding")
-    return clean_text(dammit.unicode_markup)
+    return clean_text(text)

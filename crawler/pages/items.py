@@ -21,12 +21,17 @@ _TITLE_MAX = 160
 _SENTENCE_ENDS = (".", "。", "!", "！", "?", "？", "…")
 
 
-def news_items(doc: Document, start: float, end: float, *,
+def news_items(doc: Document, start: float, end: float, *, respect_chrome: bool = True,
                skip: tuple[tuple[float, float], ...] = ()) -> list[NewsLink]:
-    """Every dated item linking to an article between keys ``start`` and ``end``."""
+    """Every dated item linking to an article between keys ``start`` and ``end``.
+
+    ``respect_chrome`` leaves out links in navigation, sidebars and footer; ``skip`` names
+    further key ranges to leave out.
+    """
     links = [
         link for link in doc.article_links_between(start, end)
-        if not doc.in_chrome(link.key) and not any(low < link.key < high for low, high in skip)
+        if not (respect_chrome and doc.in_chrome(link.key))
+        and not any(low < link.key < high for low, high in skip)
     ]
     items: list[NewsLink] = []
     seen: set[str] = set()

@@ -43,8 +43,9 @@ PREVIOUS_AT_START = re.compile(rf"^\s*(?:{PREVIOUS})\s*(?:[:：]|$|[«‹<]+)", 
 NEXT_AT_START = re.compile(rf"^\s*(?:{NEXT})\s*(?:[:：]|$|[»›>]+)", re.IGNORECASE)
 PREVIOUS_LINK_TEXT = re.compile(rf"^\s*(?:[«‹<]+\s*)?(?:{PREVIOUS})?\s*(?:[«‹<]+)?\s*$", re.I)
 NEXT_LINK_TEXT = re.compile(rf"^\s*(?:{NEXT})?\s*(?:[»›>]+)?\s*$", re.IGNORECASE)
-NEIGHBOUR_LABEL = re.compile(
-    rf"(?P<previous>{PREVIOUS})|(?P<next>{NEXT})", re.IGNORECASE
+NEIGHBOUR_LABEL_AT_END = re.compile(
+    rf"(?<![A-Za-z])(?:(?P<previous>{PREVIOUS})|(?P<next>{NEXT}))\s*[:：]?\s*[«‹<»›>]*\s*$",
+    re.IGNORECASE,
 )
 BACK_TO_LIST = re.compile(
     r"^\s*(?:返回列表|返回|Back\s*to\s*(?:the\s*)?(?:List|News|Index)|Back|Return)\s*$", re.I

@@ -47,7 +47,9 @@ def absolute_url(base: str, href: str | None) -> str | None:
         parts = urlsplit(safe_url_string(joined))
     except ValueError:
         return None
-    if parts.scheme not in ("http", "https", "file") or (parts.scheme != "file" and not parts.netloc):
+    if parts.scheme not in ("http", "https", "file"):
+        return None
+    if parts.scheme != "file" and not parts.netloc:
         return None
     return urlunsplit((parts.scheme, parts.netloc, parts.path or "/", parts.query, ""))
 

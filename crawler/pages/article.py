@@ -1,0 +1,419 @@
+"""An article page: one method per field of ``crawler.items.Article``.
+
+The site's header reads ``Published Time:`` / ``2025-11-11 17:02`` / ``Source:`` (the
+source is often empty, and some pages put a view counter on the same line); the body
+follows, then ``Previous Page`` / ``Next Page`` links and a ``Related News`` block.
+Everything is found from those words and from the ``/news_detail/<id>`` link pattern.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from functools import cached_property
+
+import nh3
+from lxml import etree
+
+from crawler.items import Article, NewsLink
+from crawler.pages import labels
+from crawler.pages.dates import from_iso, is_date_only, parse_datetime
+from crawler.pages.dom import BLOCK_TAGS, Document, Line, Link, element_text, normalize
+from crawler.pages.items import news_items
+from crawler.pages.language import page_language
+from crawler.pages.navigation import breadcrumb_trail, canonical_link, title_from_title_tag
+from crawler.pages.urls import absolute_url, canonical_url, news_id_from_url
+
+_HEADER_LOOKBEHIND = 3
+_HEADER_LOOKAHEAD = 12
+_LONG_LINE = 200
+_SANITIZER_TAGS = nh3.ALLOWED_TAGS | {"figure", "figcaption", "section", "video", "source"}
+_SANITIZER_ATTRIBUTES = {
+    **{tag: set(attrs) for tag, attrs in nh3.ALLOWED_ATTRIBUTES.items()},
+    "img": {"src", "alt", "title", "width", "height"},
+    "a": {"href", "title"},
+}
+_IMAGE_SOURCES = ("src", "data-src", "data-original", "data-lazy-src")
+
+
+class ArticlePage:
+    """Extraction of one article page; every public method is one field."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+
+    # --- identity ----------------------------------------------------------------------
+
+    @cached_property
+    def _identity(self) -> tuple[str | None, str]:
+        own = news_id_from_url(self.doc.url)
+        if own:
+            return own, canonical_url(self.doc.url)
+        declared = canonical_link(self.doc)
+        if declared and news_id_from_url(declared):
+            return news_id_from_url(declared), canonical_url(declared)
+        return None, canonical_url(self.doc.url)
+
+    def news_id(self) -> str | None:
+        return self._identity[0]
+
+    def url(self) -> str:
+        return self._identity[1]
+
+    def language(self) -> str:
+        sample = " ".join(line.text for line in self.doc.lines[:200])
+        return page_language(self.doc.html_lang, self.url(), f"{self.title() or ''} {sample}")
+
+    # --- header --------------------------------------------------------------------
+
+    @cached_property
+    def title_element(self) -> etree._Element | None:
+        """The visible headline: the heading that repeats ``og:title``, else the first <h1>."""
+        doc = self.doc
+        headings = [
+            element for element in doc.body.iter("h1", "h2", "h3")
+            if element_text(element) and not doc.in_chrome(doc.start(element) + 0.1)
+        ]
+        announced = doc.meta("og:title", "twitter:title") or title_from_title_tag(doc.title_tag)
+        if announced:
+            for element in headings:
+                text = element_text(element)
+                if text == announced or (len(text) >= 8 and announced.startswith(text)):
+                    return element
+        for element in headings:
+            if element.tag == "h1":
+                return element
+        if announced:
+            for line in doc.lines:
+                if line.text == announced and not doc.in_chrome(line.start):
+                    return line.block
+        return None
+
+    def title(self) -> str | None:
+        if self.title_element is not None:
+            return element_text(self.title_element) or None
+        return self.doc.meta("og:title") or title_from_title_tag(self.doc.title_tag) or None
+
+    @cached_property
+    def _title_line_index(self) -> int | None:
+        if self.title_element is None:
+            return None
+        return self.doc.line_index_at(self.doc.end(self.title_element)) - 1
+
+    @cached_property
+    def header_lines(self) -> list[Line]:
+        """The lines around the headline where Published/Source labels live."""
+        doc, index = self.doc, self._title_line_index
+        if index is None:
+            candidates = [line for line in doc.lines if not doc.in_chrome(line.start)]
+            first = next((i for i, line in enumerate(candidates)
+                          if labels.META_LABEL.search(line.spaced)
+                          or labels.META_LABEL_ALONE.match(line.spaced)), None)
+            return candidates[first: first + 6] if first is not None else []
+        before = [line for line in doc.lines[max(0, index - _HEADER_LOOKBEHIND): index]
+                  if not doc.in_chrome(line.start) and len(line.text) < 80]
+        after = []
+        for line in doc.lines[index + 1: index + 1 + _HEADER_LOOKAHEAD]:
+            if len(line.text) > _LONG_LINE:
+                break
+            if not doc.in_chrome(line.start):
+                after.append(line)
+        return before + after
+
+    @cached_property
+    def _labelled(self) -> dict[str, tuple[str, Line]]:
+        """The value after each header label (first occurrence), with the line it is on."""
+        found: dict[str, tuple[str, Line]] = {}
+        for line in self.header_lines:
+            alone = labels.META_LABEL_ALONE.match(line.spaced)
+            if alone:
+                found.setdefault(alone.lastgroup or "", ("", line))
+                continue
+            matches = list(labels.META_LABEL.finditer(line.spaced))
+            for match, following in zip(matches, [*matches[1:], None], strict=False):
+                stop = following.start() if following else len(line.spaced)
+                value = line.spaced[match.end(): stop]
+                found.setdefault(match.lastgroup or "", (value, line))
+        return found
+
+    def _value_on_next_line(self, line: Line, *, sibling_only: bool) -> tuple[str, Line] | None:
+        """A label alone on its line (``<dt>``, ``<td>``) keeps its value in the next box."""
+        index = self.doc.lines.index(line)
+        if index + 1 >= len(self.doc.lines):
+            return None
+        following = self.doc.lines[index + 1]
+        if sibling_only:
+            sibling = line.block.getnext()
+            while sibling is not None and not isinstance(sibling.tag, str):
+                sibling = sibling.getnext()
+            if sibling is None or following.block is not sibling:
+                return None
+        if len(following.text) > 80 or labels.META_LABEL.search(following.spaced) \
+                or labels.META_LABEL_ALONE.match(following.spaced):
+            return None
+        return following.spaced, following
+
+    @cached_property
+    def _published(self) -> tuple[datetime | None, Line | None]:
+        labelled = self._labelled.get("published")
+        if labelled:
+            value, line = labelled
+            if value.strip():
+                return parse_datetime(value), line
+            following = self._value_on_next_line(line, sibling_only=False)
+            if following and is_date_only(following[0]):
+                return parse_datetime(following[0]), following[1]
+        for line in self.header_lines:
+            if is_date_only(line.spaced):
+                return parse_datetime(line.spaced), line
+        for time in self.doc.body.iter("time"):
+            machine = from_iso(time.get("datetime"))
+            if machine:
+                return machine, None
+        return from_iso(self.doc.meta("article:published_time", "datePublished")), None
+
+    def published_at(self) -> datetime | None:
+        return self._published[0]
+
+    @cached_property
+    def _source(self) -> tuple[str | None, Line | None]:
+        labelled = self._labelled.get("source")
+        if not labelled:
+            return None, None
+        value, line = labelled
+        if value.strip():
+            return _clean_source(value), line
+        following = self._value_on_next_line(line, sibling_only=True)
+        if following:
+            return _clean_source(following[0]), following[1]
+        return None, line
+
+    def source(self) -> str | None:
+        return self._source[0]
+
+    @cached_property
+    def header_end(self) -> float:
+        """Key of the last header text: the body starts after it."""
+        doc = self.doc
+        keys = [line.end for line in self._labelled_lines()]
+        if self.title_element is not None:
+            keys.append(doc.end(self.title_element))
+        return max(keys) if keys else doc.start(doc.body)
+
+    def _labelled_lines(self) -> list[Line]:
+        lines = [line for _, line in self._labelled.values()]
+        lines += [line for line in (self._published[1], self._source[1]) if line is not None]
+        return lines
+
+    # --- body --------------------------------------------------------------------
+
+    @cached_property
+    def body_end(self) -> float:
+        """Key where the body stops: prev/next links, Related News, sharing, footer."""
+        doc = self.doc
+        for line in doc.lines_between(self.header_end, doc.end(doc.body)):
+            if doc.in_chrome(line.start):
+                continue
+            if _ends_body(line):
+                return line.start - 0.01
+        return doc.end(doc.body)
+
+    def _body_lines(self) -> list[Line]:
+        doc = self.doc
+        return [line for line in doc.lines_between(self.header_end, self.body_end)
+                if not doc.in_chrome(line.start)]
+
+    def body_text(self) -> str:
+        return "\n".join(line.text for line in self._body_lines())
+
+    @cached_property
+    def _body_pieces(self) -> list[etree._Element | str]:
+        pieces: list[etree._Element | str] = []
+        _collect(self.doc, self.doc.body, self.header_end, self.body_end, pieces)
+        return pieces
+
+    def body_html(self) -> str:
+        fragments: list[str] = []
+        inline: list[str] = []
+        for piece in self._body_pieces:
+            if isinstance(piece, str):
+                inline.append(_escape(piece))
+            elif piece.tag in BLOCK_TAGS or piece.tag == "br":
+                if "".join(inline).strip():
+                    fragments.append(f"<p>{''.join(inline).strip()}</p>")
+                inline = []
+                if piece.tag != "br":
+                    fragments.append(etree.tostring(piece, encoding="unicode", with_tail=False))
+            else:
+                inline.append(etree.tostring(piece, encoding="unicode", with_tail=False))
+        if "".join(inline).strip():
+            fragments.append(f"<p>{''.join(inline).strip()}</p>")
+        return nh3.clean(
+            "\n".join(fragments), tags=_SANITIZER_TAGS, attributes=_SANITIZER_ATTRIBUTES,
+            url_schemes={"http", "https", "mailto"}, attribute_filter=self._absolute_attribute,
+        ).strip()
+
+    def _absolute_attribute(self, tag: str, attribute: str, value: str) -> str | None:
+        if attribute in ("href", "src"):
+            return absolute_url(self.doc.base_url, value)
+        return value
+
+    def images(self) -> list[str]:
+        found: list[str] = []
+        for piece in self._body_pieces:
+            if isinstance(piece, str):
+                continue
+            for image in piece.iter("img"):
+                url = next((self.doc.resolve(image.get(name)) for name in _IMAGE_SOURCES
+                            if image.get(name)), None)
+                if url and url not in found:
+                    found.append(url)
+        return found
+
+    # --- around the body --------------------------------------------------------------
+
+    @cached_property
+    def _related_range(self) -> tuple[float, float] | None:
+        doc = self.doc
+        for line in doc.heading_lines(labels.RELATED_HEADING):
+            if line.start > self.header_end:
+                return doc.block_under_heading(line)
+        return None
+
+    def related(self) -> list[NewsLink]:
+        if self._related_range is None:
+            return []
+        low, high = self._related_range
+        items = news_items(self.doc, low, high, respect_chrome=False,
+                           skip=tuple(self.doc.sidebar_ranges))
+        return [item for item in items if item.news_id != self.news_id()]
+
+    @cached_property
+    def _neighbours(self) -> dict[str, str]:
+        doc, found = self.doc, {}
+        related = self._related_range
+        for link in doc.article_links:
+            if link.key < self.header_end or doc.in_chrome(link.key) or link.news_id == self.news_id():
+                continue
+            if related and related[0] < link.key < related[1]:
+                continue
+            kind = neighbour_kind(doc, link)
+            if kind:
+                found.setdefault(kind, link.url)
+        return found
+
+    def previous(self) -> str | None:
+        return self._neighbours.get("previous")
+
+    def next(self) -> str | None:
+        return self._neighbours.get("next")
+
+    def section(self) -> str | None:
+        trail = [name for name in breadcrumb_trail(self.doc, links_only=True)
+                 if name != self.title()]
+        return trail[-1] if trail else None
+
+    # --- the whole -------------------------------------------------------------------
+
+    def is_article(self) -> bool:
+        """An article names itself by id and shows a headline with a date or a body."""
+        if not self.news_id():
+            return False
+        has_body = bool(self._body_lines())
+        return bool(self.title()) and (self.published_at() is not None or has_body)
+
+    def to_item(self) -> Article:
+        return Article(
+            news_id=self.news_id() or "",
+            url=self.url(),
+            language=self.language(),
+            title=self.title(),
+            published_at=self.published_at(),
+            source=self.source(),
+            body_text=self.body_text(),
+            body_html=self.body_html(),
+            images=self.images(),
+            previous=self.previous(),
+            next=self.next(),
+            related=self.related(),
+            section=self.section(),
+        )
+
+
+def _clean_source(value: str) -> str | None:
+    cleaned = labels.VIEW_COUNTER.sub(" ", value)
+    cleaned = normalize(cleaned).strip(labels.VALUE_TRIM)
+    return cleaned or None
+
+
+def _ends_body(line: Line) -> bool:
+    text = line.text
+    if labels.PREVIOUS_AT_START.match(text) or labels.NEXT_AT_START.match(text):
+        return True
+    if len(text) > 60:
+        return False
+    return bool(
+        labels.RELATED_HEADING.match(text) or labels.SIDEBAR_HEADING.match(text)
+        or labels.BACK_TO_LIST.match(text) or labels.SHARE.match(text)
+        or labels.COPYRIGHT.search(text)
+    )
+
+
+def neighbour_kind(doc: Document, link: Link) -> str | None:
+    """``previous``/``next`` when the link or the words just before it say so."""
+    rel = (link.element.get("rel") or "").lower().split()
+    if "prev" in rel or "previous" in rel:
+        return "previous"
+    if "next" in rel:
+        return "next"
+    own = element_text(link.element)
+    if own and labels.PREVIOUS_LINK_TEXT.match(own):
+        return "previous"
+    if own and labels.NEXT_LINK_TEXT.match(own):
+        return "next"
+    lines, index = doc.lines, doc.line_index_at(link.key)
+    if index < len(lines) and doc.contains(link.element, lines[index].start):
+        # The link opens its line: a label, if any, sits alone just before (<dt>上一篇</dt>).
+        before = lines[index - 1].spaced if index > 0 and len(lines[index - 1].text) <= 16 else ""
+    elif index > 0:
+        line = lines[index - 1]
+        before = " ".join(word for word, key in zip(line.words, line.keys, strict=True)
+                          if key < link.key)
+    else:
+        before = ""
+    match = labels.NEIGHBOUR_LABEL_AT_END.search(before)
+    return match.lastgroup if match else None
+
+
+def _collect(doc: Document, element: etree._Element, start: float, end: float,
+             pieces: list[etree._Element | str]) -> None:
+    """Append the largest chrome-free elements (and loose text) lying between the keys."""
+    low, high = doc.start(element), doc.end(element)
+    if high <= start or low >= end or _inside_chrome(doc, low, high):
+        return
+    if low > start and high < end and not _holds_chrome(doc, low, high):
+        if element_text(element) or element.tag == "br" or element.find(".//img") is not None \
+                or element.tag == "img":
+            pieces.append(element)
+        return
+    if element.text and element.text.strip() and start < low + 0.25 < end:
+        pieces.append(element.text)
+    for child in element:
+        if not isinstance(child.tag, str):
+            continue
+        _collect(doc, child, start, end, pieces)
+        tail_key = doc.last_position(child) + 0.75
+        if child.tail and child.tail.strip() and start < tail_key < end \
+                and not doc.in_chrome(tail_key):
+            pieces.append(child.tail)
+
+
+def _inside_chrome(doc: Document, low: float, high: float) -> bool:
+    return any(a <= low and high <= b for a, b in doc.chrome)
+
+
+def _holds_chrome(doc: Document, low: float, high: float) -> bool:
+    return any(low < a < high for a, _ in doc.chrome)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,96 @@
+"""A listing page of a news section: ~10 dated items, numbered pages and a Next link.
+
+The last page shows no Next link, or one that leads back to itself or nowhere.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from crawler.items import Listing, NewsLink
+from crawler.pages import labels
+from crawler.pages.dom import Document, Link, element_text
+from crawler.pages.items import news_items
+from crawler.pages.language import page_language
+from crawler.pages.navigation import breadcrumb_trail
+from crawler.pages.urls import absolute_url, canonical_url
+
+_DISABLED = frozenset(("disabled", "disable", "inactive"))
+
+
+class ListingPage:
+    """Extraction of one listing page; every public method is one field."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+
+    def url(self) -> str:
+        return absolute_url(self.doc.url, self.doc.url) or self.doc.url
+
+    def language(self) -> str:
+        sample = " ".join(line.text for line in self.doc.lines[:200])
+        return page_language(self.doc.html_lang, self.url(), sample)
+
+    @cached_property
+    def _related_ranges(self) -> tuple[tuple[float, float], ...]:
+        return tuple(self.doc.block_under_heading(line)
+                     for line in self.doc.heading_lines(labels.RELATED_HEADING))
+
+    @cached_property
+    def _items(self) -> list[NewsLink]:
+        doc = self.doc
+        return news_items(doc, doc.start(doc.body), doc.end(doc.body), skip=self._related_ranges)
+
+    def items(self) -> list[NewsLink]:
+        return list(self._items)
+
+    def _pager_links(self) -> list[Link]:
+        doc = self.doc
+        return [link for link in doc.links if not link.news_id and not doc.in_chrome(link.key)]
+
+    def next_page(self) -> str | None:
+        here = canonical_url(self.url())
+        for link in self._pager_links():
+            rel = (link.element.get("rel") or "").lower().split()
+            if "next" not in rel and not labels.is_page_next(element_text(link.element)):
+                continue
+            if _looks_disabled(link) or link.url == self.url():
+                continue
+            if canonical_url(link.url) == here and link.url.split("?", 1)[-1] == self.url().split(
+                    "?", 1)[-1]:
+                continue
+            return link.url
+        return None
+
+    def page_urls(self) -> list[str]:
+        found: list[str] = []
+        for link in self._pager_links():
+            if labels.PAGE_NUMBER.match(element_text(link.element)) and link.url not in found:
+                found.append(link.url)
+        return found
+
+    def section(self) -> str | None:
+        trail = breadcrumb_trail(self.doc, links_only=False)
+        return trail[-1] if trail else None
+
+    def is_listing(self) -> bool:
+        items = self._items
+        return len(items) >= 2 or any(item.published_on for item in items)
+
+    def to_item(self) -> Listing:
+        return Listing(
+            url=self.url(),
+            language=self.language(),
+            items=self.items(),
+            next_page=self.next_page(),
+            page_urls=self.page_urls(),
+            section=self.section(),
+        )
+
+
+def _looks_disabled(link: Link) -> bool:
+    """A greyed-out Next on the last page (``class="disabled"``, ``aria-disabled``)."""
+    element, parent = link.element, link.element.getparent()
+    words = f"{element.get('class') or ''} {parent.get('class') if parent is not None else ''}"
+    return element.get("aria-disabled") == "true" or not _DISABLED.isdisjoint(
+        words.lower().split())

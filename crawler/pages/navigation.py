@@ -1,0 +1,76 @@
+"""Links a page offers besides its content: sections, editions, breadcrumbs, pagination."""
+
+from __future__ import annotations
+
+import re
+
+from crawler.pages import labels
+from crawler.pages.dom import Document, element_text, normalize
+from crawler.pages.urls import canonical_url, looks_like_news_list
+
+_TITLE_SEPARATORS = re.compile(r"\s+[-|–—_]\s+|\s*[|｜_]\s*")
+_BREADCRUMB_CLASS = re.compile(r"crumb|position|location|weizhi", re.IGNORECASE)
+
+
+def title_from_title_tag(title: str) -> str:
+    """``<title>`` minus the site name it usually carries (``Title - Vcare``)."""
+    parts = [part for part in _TITLE_SEPARATORS.split(title) if part.strip()]
+    return normalize(parts[0]) if parts else ""
+
+
+def canonical_link(doc: Document) -> str | None:
+    """The URL the page declares for itself (``<link rel=canonical>``, ``og:url``)."""
+    for link in doc.root.iter("link"):
+        if "canonical" in (link.get("rel") or "").lower().split():
+            resolved = doc.resolve(link.get("href"))
+            if resolved:
+                return resolved
+    return doc.resolve(doc.meta("og:url"))
+
+
+def section_links(doc: Document) -> list[str]:
+    """Links to news section listings, named like one or shaped like one."""
+    found: list[str] = []
+    for link in doc.links:
+        if link.news_id:
+            continue
+        text = element_text(link.element)
+        if labels.SECTION_NAME.match(text) or (
+            looks_like_news_list(link.url) and not labels.EDITION_NAME.match(text)
+        ):
+            url = link.url
+            if url not in found and canonical_url(url) != canonical_url(doc.url):
+                found.append(url)
+    return found
+
+
+def edition_links(doc: Document) -> list[str]:
+    """The language switch: links reading English / EN / 中文 / CN / 简体中文."""
+    found: list[str] = []
+    for link in doc.links:
+        text = element_text(link.element) or link.element.get("title") or ""
+        if labels.EDITION_NAME.match(text) and link.url not in found:
+            found.append(link.url)
+    return found
+
+
+def breadcrumb_trail(doc: Document, *, links_only: bool) -> list[str]:
+    """The names in "Home > News > Company News", without Home and location prefixes."""
+    for line in doc.lines:
+        text = line.text
+        if len(text) > 300:
+            continue
+        by_words = labels.BREADCRUMB_START.match(text) and labels.BREADCRUMB_SEPARATOR.search(text)
+        by_class = _BREADCRUMB_CLASS.search(line.block.get("class") or "")
+        if not (by_words or by_class):
+            continue
+        if links_only:
+            names = [element_text(a) for a in line.block.iter("a")]
+        else:
+            names = labels.BREADCRUMB_SEPARATOR.split(labels.BREADCRUMB_PREFIX.sub("", text))
+        names = [name for name in (normalize(n) for n in names)
+                 if name and not labels.BREADCRUMB_HOME.match(name)
+                 and not labels.BREADCRUMB_PREFIX.fullmatch(name)]
+        if names:
+            return names
+    return []
