@@ -126,9 +126,13 @@ def _read_only_uri(url: URL) -> bool:
 def _check_writable(engine: Engine) -> None:
     with engine.connect() as conn:
         if engine.dialect.name == "sqlite":
-            # Takes the write lock without writing: fails on a read-only or locked database.
+            # A write that is rolled back: fails on a read-only or locked database.
             conn.exec_driver_sql("BEGIN IMMEDIATE")
-            conn.exec_driver_sql("ROLLBACK")
+            try:
+                version = conn.exec_driver_sql("PRAGMA user_version").scalar()
+                conn.exec_driver_sql(f"PRAGMA user_version = {int(version or 0)}")
+            finally:
+                conn.exec_driver_sql("ROLLBACK")
         else:
             if conn.scalar(text("SELECT current_setting('transaction_read_only')")) == "on":
                 raise StorageError(f"database {mask_url(engine.url)!r} is read-only", exit_code=1)
