@@ -163,18 +163,20 @@ EN_TITLES = {
         "Experts Discuss Treatment Options for {ind} at {conf}",
     ),
 }
-EN_LEADS = (
+EN_LEADS = {"company": (
     "Recently, Jiangsu Vcare PharmaTech Co., Ltd. (Jiangsu Vcare) announced that {drug} ({code}), "
     "a compound discovered by its own research team, reached a new development milestone.",
     "Jiangsu Vcare PharmaTech Co., Ltd. (Jiangsu Vcare) reported this week that its program for "
     "{ind} has moved forward as planned.",
     "On behalf of the company, the research and development team of Jiangsu Vcare attended "
     "{conf} and presented an update on {code}.",
+), "industry": (
     "According to a notice released by {agency}, new rules concerning {topic} will take effect "
     "later in {year}.",
     "Officials in {region} said the local pharmaceutical sector will receive targeted support "
     "for {topic} over the coming years.",
-)
+    "Speakers at {conf} compared recent clinical experience in {ind}.",
+)}
 EN_SENTENCES = (
     "The study plans to enroll about {n} patients with {ind} across several clinical centers.",
     "Earlier data showed an objective response rate of {pct}% in the evaluable population.",
@@ -196,7 +198,7 @@ EN_HEADINGS = ("About {drug}", "About {ind}", "About Jiangsu Vcare", "Background
 def english_story(rng: random.Random, kind: str, year: int, image_paths: list[str]) -> Story:
     s = _slots(rng, year)
     title = rng.choice(EN_TITLES[kind]).format(**s)
-    lead = rng.choice(EN_LEADS).format(**s)
+    lead = rng.choice(EN_LEADS[kind]).format(**s)
     blocks = [Block("p", lead + " " + _en_sentences(rng, s, 1))]
     blocks.extend(_body(rng, s, image_paths, _en_sentences, EN_HEADINGS))
     return Story(title, lead, tuple(blocks), *_source(rng, 0))
@@ -211,7 +213,7 @@ def english_title(rng: random.Random, kind: str, year: int) -> str:
 
 
 def _en_sentences(rng: random.Random, s: dict[str, str], count: int) -> str:
-    return " ".join(t.format(**s) for t in rng.sample(EN_SENTENCES, count))
+    return " ".join(t.format(**s) for t in _draw(rng, s, EN_SENTENCES, count))
 
 
 # --- Chinese -----------------------------------------------------------------------------
@@ -235,13 +237,15 @@ ZH_TITLES = {
         "专家在{conf_zh}上探讨{ind_zh}治疗新选择",
     ),
 }
-ZH_LEADS = (
+ZH_LEADS = {"company": (
     "近日，江苏威凯尔医药科技有限公司（以下简称“威凯尔”）自主研发的{drug_zh}（{code}）取得新的研发进展。",
     "江苏威凯尔医药科技有限公司本周宣布，公司在{ind_zh}领域的研发项目按计划稳步推进。",
     "威凯尔研发团队代表公司出席{conf_zh}，并介绍了{code}的最新研究情况。",
+), "industry": (
     "根据{agency_zh}近日发布的通知，有关{topic_zh}的新规定将于{year}年内实施。",
     "{region_zh}相关负责人表示，未来几年将重点支持本地医药企业开展{topic_zh}工作。",
-)
+    "在{conf_zh}上，与会专家交流了{ind_zh}领域的最新临床经验。",
+)}
 ZH_SENTENCES = (
     "该研究计划在多家临床中心入组约{n}例{ind_zh}患者。",
     "既往数据显示，可评估人群的客观缓解率达到{pct}%。",
@@ -262,7 +266,7 @@ ZH_HEADINGS = ("关于{drug_zh}", "关于{ind_zh}", "关于威凯尔", "研究�
 def chinese_story(rng: random.Random, kind: str, year: int, image_paths: list[str]) -> Story:
     s = _slots(rng, year)
     title = rng.choice(ZH_TITLES[kind]).format(**s)
-    lead = rng.choice(ZH_LEADS).format(**s)
+    lead = rng.choice(ZH_LEADS[kind]).format(**s)
     blocks = [Block("p", lead + _zh_sentences(rng, s, 1))]
     blocks.extend(_body(rng, s, image_paths, _zh_sentences, ZH_HEADINGS))
     return Story(title, lead, tuple(blocks), *_source(rng, 1))
@@ -277,10 +281,22 @@ def chinese_title(rng: random.Random, kind: str, year: int) -> str:
 
 
 def _zh_sentences(rng: random.Random, s: dict[str, str], count: int) -> str:
-    return "".join(t.format(**s) for t in rng.sample(ZH_SENTENCES, count))
+    return "".join(t.format(**s) for t in _draw(rng, s, ZH_SENTENCES, count))
 
 
 # --- shared body layout ------------------------------------------------------------------
+
+
+def _draw(rng: random.Random, s: dict, templates: tuple[str, ...], count: int) -> list[str]:
+    """Sentence templates for one paragraph, avoiding repeats within an article: the article's
+    slot dict carries a shuffled pool that refills when empty."""
+    pool = s.setdefault("_pool", [])
+    out = []
+    for _ in range(count):
+        if not pool:
+            pool.extend(rng.sample(templates, len(templates)))
+        out.append(pool.pop())
+    return out
 
 
 def _body(rng, s, image_paths, sentences, headings) -> list[Block]:

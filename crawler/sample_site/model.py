@@ -19,6 +19,7 @@ FIRST_DAY = datetime(2021, 1, 4, 9, 0, tzinfo=CST)
 LAST_DAY = datetime(2025, 11, 14, 18, 0, tzinfo=CST)
 SNOWFLAKE_EPOCH_MS = 1288834974657  # ids are snowflake-like: a timestamp in the high bits
 PAGE_SIZE = 10
+WORK_MINUTES = 12 * 60
 TEMPLATES = ("cms", "html5")
 
 
@@ -71,7 +72,8 @@ class NewsArticle:
 
     @property
     def published_text(self) -> str:
-        return self.published_at.strftime("%Y-%m-%d %H:%M:%S" if self.show_seconds else "%Y-%m-%d %H:%M")
+        pattern = "%Y-%m-%d %H:%M:%S" if self.show_seconds else "%Y-%m-%d %H:%M"
+        return self.published_at.strftime(pattern)
 
     @property
     def last_modified(self) -> datetime:
@@ -143,7 +145,9 @@ def _image_paths(rng: random.Random, when: datetime) -> list[str]:
     return [f"/uploads/{when:%Y/%m}/{rng.getrandbits(48):012x}.{ext}" for ext in exts]
 
 
-def _new_article(rng: random.Random, language: str, section: Section, when: datetime) -> NewsArticle:
+def _new_article(
+    rng: random.Random, language: str, section: Section, when: datetime
+) -> NewsArticle:
     story_of = content.english_story if language == "en" else content.chinese_story
     story = story_of(rng, section.key, when.year, _image_paths(rng, when))
     return NewsArticle(
@@ -170,12 +174,15 @@ def _pick_related(rng: random.Random, article: NewsArticle, pool: list[NewsArtic
 
 def generate_edition(language: str, count: int, seed: int) -> Edition:
     rng = _rng(seed, language)
-    span = int((LAST_DAY - FIRST_DAY).total_seconds() // 60)
-    minutes = sorted(rng.sample(range(span), count))
+    days = (LAST_DAY - FIRST_DAY).days
+    # news goes out in office hours: a minute between 08:00 and 19:59 of some day
+    slots = sorted(rng.sample(range(days * WORK_MINUTES), count))
     sections = SECTIONS[language]
     articles = []
-    for i, minute in enumerate(minutes):
-        when = FIRST_DAY + timedelta(minutes=minute, seconds=rng.randint(0, 59))
+    for i, slot in enumerate(slots):
+        day, minute = divmod(slot, WORK_MINUTES)
+        when = FIRST_DAY.replace(hour=8) + timedelta(days=day, minutes=minute,
+                                                      seconds=rng.randint(0, 59))
         # the first two are one per section, so every section has something to list
         section = sections[i] if i < len(sections) else sections[0 if rng.random() < 0.62 else 1]
         articles.append(_new_article(rng, language, section, when))

@@ -77,10 +77,9 @@ class Site:
     def _apply(self, index: int, change: dict) -> list[NewsArticle]:
         if change.get("op") == "add":
             langs = LANGUAGES if change["language"] == "both" else (change["language"],)
-            added = []
-            for lang in langs:
-                added += model.apply_add(self.editions[lang], int(change["count"]), index, self.seed)
-            return added
+            count = int(change["count"])
+            return [a for lang in langs
+                    for a in model.apply_add(self.editions[lang], count, index, self.seed)]
         if change.get("op") == "edit":
             article = self.article(change["news_id"])
             if article is None:

@@ -39,7 +39,9 @@ class CmsLayout:
     def document(self, chrome: Chrome, main: str) -> str:
         lb = chrome.labels
         canonical = f'<link rel="canonical" href="{chrome.canonical}">' if chrome.canonical else ""
-        og = f'<meta property="og:title" content="{escape(chrome.page_title)}">' if canonical else ""
+        og = ""
+        if canonical:
+            og = f'<meta property="og:title" content="{escape(chrome.page_title)}">\n'
         crumbs = " &gt; ".join(
             f'<a href="{href}">{escape(text)}</a>' if href else f"<span>{escape(text)}</span>"
             for text, href in chrome.crumbs

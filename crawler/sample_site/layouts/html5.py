@@ -39,7 +39,8 @@ class Html5Layout:
             for text, href in chrome.crumbs
         )
         latest = "".join(
-            f'<li><time>{x.when:%Y-%m-%d}</time> <a href="{x.href}">{escape(x.title or x.summary)}</a></li>'
+            f'<li><time>{x.when:%Y-%m-%d}</time> '
+            f'<a href="{x.href}">{escape(x.title or x.summary)}</a></li>'
             for x in chrome.latest
         )
         home = "/zh/" if chrome.language == "zh" else "/"
