@@ -401,7 +401,7 @@ def _collect(doc: Document, element: etree._Element, start: float, end: float,
         if not isinstance(child.tag, str):
             continue
         _collect(doc, child, start, end, pieces)
-        tail_key = doc.last_position(child) + 0.75
+        tail_key = doc.tail_key(child)
         if child.tail and child.tail.strip() and start < tail_key < end \
                 and not doc.in_chrome(tail_key):
             pieces.append(child.tail)

@@ -25,7 +25,6 @@ BLOCK_TAGS = frozenset(
 )
 HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 _DROPPED_TAGS = ("script", "style", "noscript", "template", "iframe", "object", "embed", "svg")
-_CHROME_TAGS = frozenset(("nav", "footer", "aside"))
 _CHROME_ROLES = frozenset(("navigation", "contentinfo", "complementary", "banner", "search"))
 # Fast path only: if a redesign renames these, the text anchors below still find the chrome.
 _CHROME_CLASS_WORDS = frozenset(
@@ -44,6 +43,11 @@ def normalize(text: str | None) -> str:
 
 def element_text(element: etree._Element) -> str:
     return normalize(element.text_content()) if isinstance(element.tag, str) else ""
+
+
+def _has_chrome_class(element: etree._Element) -> bool:
+    words = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
+    return bool(words.strip()) and not _CHROME_CLASS_WORDS.isdisjoint(_CLASS_SPLIT.split(words))
 
 
 def parse_tree(text: str) -> etree._Element | None:
@@ -103,6 +107,9 @@ class Document:
             element: index for index, element in enumerate(root.iter())
         }
         self._last: dict[etree._Element, int] = {}
+        self._depth: dict[etree._Element, int] = {}
+        for br in self.body.iter("br"):
+            br.tail = "\n" + (br.tail or "")
         self.lines: list[Line] = self._read_lines()
         self.line_starts = [line.start for line in self.lines]
 
@@ -118,12 +125,23 @@ class Document:
             cached = self._last[element] = self.position.get(node, 0)
         return cached
 
+    def depth(self, element: etree._Element) -> int:
+        cached = self._depth.get(element)
+        if cached is None:
+            parent = element.getparent()
+            cached = self._depth[element] = 0 if parent is None else self.depth(parent) + 1
+        return cached
+
     def start(self, element: etree._Element) -> float:
         return float(self.position.get(element, 0))
 
     def end(self, element: etree._Element) -> float:
-        """Key just past the element's content (before its tail)."""
-        return self.last_position(element) + 0.5
+        """Key just past the element's content, its descendants' tails included."""
+        return self.last_position(element) + 0.5 + 0.4 / (self.depth(element) + 1.5)
+
+    def tail_key(self, element: etree._Element) -> float:
+        """Key of the text after ``element``'s end tag: deeper elements' tails come first."""
+        return self.last_position(element) + 0.5 + 0.4 / (self.depth(element) + 1)
 
     def contains(self, element: etree._Element, key: float) -> bool:
         return self.start(element) < key < self.end(element)
@@ -143,6 +161,7 @@ class Document:
         lines: list[Line] = []
         cache: dict = {}
         current: Line | None = None
+        pending_break = False
         for run in self.body.xpath("descendant-or-self::*/text()"):
             holder = run.getparent()
             if holder is None:
@@ -152,13 +171,16 @@ class Document:
             if owner is None or not isinstance(owner.tag, str):
                 continue
             stripped = run.strip()
+            if is_tail and holder.tag == "br":
+                pending_break = True
             if not stripped:
                 if current is not None:
                     current.raw.append(" ")
                 continue
-            key = (self.last_position(holder) + 0.75) if is_tail else (self.position[holder] + 0.25)
+            key = self.tail_key(holder) if is_tail else self.position[holder] + 0.25
             block = self._block_of(owner, cache)
-            breaks = is_tail and (holder.tag == "br" or holder.tag in BLOCK_TAGS)
+            breaks = pending_break or (is_tail and holder.tag in BLOCK_TAGS)
+            pending_break = False
             if current is None or current.block is not block or breaks:
                 current = Line(block=block, start=key, end=key)
                 lines.append(current)
@@ -196,11 +218,27 @@ class Document:
 
     @cached_property
     def base_url(self) -> str:
+        """``<base href>``; for a page read from disk, the address it declares for itself."""
         for base in self.root.iter("base"):
             resolved = absolute_url(self.url, base.get("href"))
             if resolved:
                 return resolved
+        if self.url.startswith("file:"):
+            declared = self.declared_url
+            if declared:
+                return declared
         return self.url
+
+    @cached_property
+    def declared_url(self) -> str | None:
+        """The URL the page declares for itself (``<link rel=canonical>``, ``og:url``)."""
+        for link in self.root.iter("link"):
+            if "canonical" in (link.get("rel") or "").lower().split():
+                resolved = absolute_url(self.url, link.get("href"))
+                if resolved and not resolved.startswith("file:"):
+                    return resolved
+        resolved = absolute_url(self.url, self.meta("og:url"))
+        return resolved if resolved and not resolved.startswith("file:") else None
 
     def resolve(self, href: str | None) -> str | None:
         return absolute_url(self.base_url, href)
@@ -269,12 +307,15 @@ class Document:
             tag = element.tag
             if not isinstance(tag, str):
                 continue
-            if tag in _CHROME_TAGS or element.get("role") in _CHROME_ROLES or tag == "header" and element.find(".//h1") is None:
+            if tag in ("nav", "aside") or element.get("role") in _CHROME_ROLES:
                 found.append(element)
-            else:
-                words = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
-                if words.strip() and not _CHROME_CLASS_WORDS.isdisjoint(_CLASS_SPLIT.split(words)):
+            elif tag in ("header", "footer"):
+                # An <article>'s own header/footer holds its title and prev/next links.
+                if next(element.iterancestors("article", "main"), None) is None and (
+                        tag == "footer" or element.find(".//h1") is None):
                     found.append(element)
+            elif _has_chrome_class(element):
+                found.append(element)
         return found
 
     @cached_property

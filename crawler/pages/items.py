@@ -53,7 +53,7 @@ def item_element(doc: Document, link: Link, links: list[Link], start: float,
         if parent is None or parent is doc.body:
             return node
         low, high = doc.start(parent), doc.end(parent)
-        if low <= start or high >= end:
+        if low < start or high > end:
             return node
         if any(other.news_id != link.news_id for other in links if low < other.key < high):
             return node

@@ -96,6 +96,10 @@ READ_MORE = re.compile(
 PAGE_NEXT = re.compile(
     r"^\s*(?:Next(?:\s*Page)?|下一页|下页|后一页)?\s*[>»›→]?\s*$", re.IGNORECASE
 )
+PAGER_WORD = re.compile(
+    r"^\s*(?:First|Last|Prev(?:ious)?(?:\s*Page)?|首页|尾页|末页|上一页|上页|[<«‹]+|[>»›]{2})\s*$",
+    re.IGNORECASE,
+)
 PAGE_NUMBER = re.compile(r"^\s*\[?\s*\d{1,4}\s*\]?\s*$")
 
 

@@ -46,7 +46,9 @@ class ListingPage:
 
     def _pager_links(self) -> list[Link]:
         doc = self.doc
-        return [link for link in doc.links if not link.news_id and not doc.in_chrome(link.key)]
+        # Pagination often sits in a <nav>: only sidebars are ruled out here.
+        return [link for link in doc.links if not link.news_id
+                and not any(low < link.key < high for low, high in doc.sidebar_ranges)]
 
     def next_page(self) -> str | None:
         here = canonical_url(self.url())

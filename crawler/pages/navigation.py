@@ -20,12 +20,7 @@ def title_from_title_tag(title: str) -> str:
 
 def canonical_link(doc: Document) -> str | None:
     """The URL the page declares for itself (``<link rel=canonical>``, ``og:url``)."""
-    for link in doc.root.iter("link"):
-        if "canonical" in (link.get("rel") or "").lower().split():
-            resolved = doc.resolve(link.get("href"))
-            if resolved:
-                return resolved
-    return doc.resolve(doc.meta("og:url"))
+    return doc.declared_url
 
 
 def section_links(doc: Document) -> list[str]:
@@ -35,6 +30,9 @@ def section_links(doc: Document) -> list[str]:
         if link.news_id:
             continue
         text = element_text(link.element)
+        if labels.PAGE_NUMBER.match(text) or labels.is_page_next(text) \
+                or labels.PAGER_WORD.match(text):
+            continue
         if labels.SECTION_NAME.match(text) or (
             looks_like_news_list(link.url) and not labels.EDITION_NAME.match(text)
         ):
@@ -56,6 +54,13 @@ def edition_links(doc: Document) -> list[str]:
 
 def breadcrumb_trail(doc: Document, *, links_only: bool) -> list[str]:
     """The names in "Home > News > Company News", without Home and location prefixes."""
+    for element in doc.body.iter("nav", "ol", "ul", "div"):
+        label = f"{element.get('aria-label') or ''} {element.get('class') or ''}"
+        if "breadcrumb" in label.lower():  # fast path; the visible "Home >" line is the anchor
+            names = [normalize(element_text(a)) for a in element.iter("a")]
+            names = [name for name in names if name and not labels.BREADCRUMB_HOME.match(name)]
+            if names:
+                return names
     for line in doc.lines:
         text = line.text
         if len(text) > 300:
