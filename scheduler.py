@@ -702,9 +702,9 @@ def register(subparsers) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Validate the configuration and the database, then schedule until stopped."""
+    config = load_config(args, os.environ)
     from storage import db as storage_db
 
-    config = load_config(args, os.environ)
     db_url = storage_db.resolve_db_url(config.db_url)
     storage_db.open_engine(db_url).dispose()  # a bad or unreachable database fails here, once
     configure_logging()
@@ -721,13 +721,17 @@ def configure_logging() -> None:
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
 
 
-def main(argv: list[str] | None = None) -> int:
+def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="scheduler.py",
         description="Run scrapy crawl vcare_news on a schedule; see docs/scheduler.md.",
     )
     add_arguments(parser)
-    args = parser.parse_args(argv)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
     try:
         return run(args)
     except UserError as exc:
