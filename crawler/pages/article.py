@@ -32,7 +32,8 @@ _SANITIZER_ATTRIBUTES = {
     "img": {"src", "alt", "title", "width", "height"},
     "a": {"href", "title"},
 }
-_IMAGE_SOURCES = ("src", "data-src", "data-original", "data-lazy-src")
+# Lazy-loading pages keep the real picture in data-* and a placeholder in src.
+_IMAGE_SOURCES = ("data-original", "data-src", "data-lazy-src", "data-url", "src")
 
 
 class ArticlePage:
@@ -229,6 +230,12 @@ class ArticlePage:
     def _body_pieces(self) -> list[etree._Element | str]:
         pieces: list[etree._Element | str] = []
         _collect(self.doc, self.doc.body, self.header_end, self.body_end, pieces)
+        for piece in pieces:
+            if not isinstance(piece, str):
+                for image in piece.iter("img"):
+                    real = next((image.get(name) for name in _IMAGE_SOURCES if image.get(name)), None)
+                    if real:
+                        image.set("src", real)
         return pieces
 
     def body_html(self) -> str:
@@ -263,8 +270,7 @@ class ArticlePage:
             if isinstance(piece, str):
                 continue
             for image in piece.iter("img"):
-                url = next((self.doc.resolve(image.get(name)) for name in _IMAGE_SOURCES
-                            if image.get(name)), None)
+                url = self.doc.resolve(image.get("src"))
                 if url and url not in found:
                     found.append(url)
         return found
@@ -349,6 +355,8 @@ def _ends_body(line: Line) -> bool:
     text = line.text
     if labels.PREVIOUS_AT_START.match(text) or labels.NEXT_AT_START.match(text):
         return True
+    if line.words and labels.NEIGHBOUR_WORD.match(line.words[0]) and len(text) <= 120:
+        return True  # "<span>上一条</span><a>…</a>": the label is a box of its own
     if len(text) > 60:
         return False
     return bool(

@@ -62,12 +62,10 @@ def item_element(doc: Document, link: Link, links: list[Link], start: float,
 
 def news_link(doc: Document, link: Link, container: etree._Element) -> NewsLink:
     lines = doc.lines_in(container)
-    published = item_date(container, lines)
     prose = [line for line in lines if not _is_furniture(line)]
-    title = item_title(doc, link, container, prose)
-    summary = item_summary(prose, title)
+    title, summary = item_title_and_summary(doc, link, container, prose)
     return NewsLink(news_id=link.news_id or "", url=link.url, title=title, summary=summary,
-                    published_on=published)
+                    published_on=item_date(container, lines))
 
 
 def _is_furniture(line: Line) -> bool:
@@ -97,27 +95,57 @@ def _heading_in(container: etree._Element) -> etree._Element | None:
     return None
 
 
-def item_title(doc: Document, link: Link, container: etree._Element,
-               prose: list[Line]) -> str | None:
-    """The item's heading; None when the item shows only a summary."""
+def item_title_and_summary(doc: Document, link: Link, container: etree._Element,
+                           prose: list[Line]) -> tuple[str | None, str | None]:
+    """The item's heading (None when it shows only a summary) and its one-line summary.
+
+    Without a heading element, the title is what the article link itself says, even when
+    the summary follows on the same line; a lone sentence is a summary, not a title.
+    """
+    texts = [line.text for line in prose]
     heading = _heading_in(container)
     if heading is not None:
-        return element_text(heading) or None
-    link_lines = [line for line in prose if doc.contains(link.element, line.start)]
-    if len(link_lines) == 1 and len(prose) > 1:
-        return link_lines[0].text
-    if len(prose) >= 2:
-        return prose[0].text
-    if len(prose) == 1 and not _is_sentence(prose[0].text):
-        return prose[0].text
-    return None
+        title = element_text(heading) or None
+        return title, _longest(text for text in texts if text != title)
+    low, high = doc.start(link.element), doc.end(link.element)
+    inside = [i for i, line in enumerate(prose) if any(low < key < high for key in line.keys)]
+    title_index: int | None = None
+    title: str | None = None
+    if inside:
+        title_index = inside[0]
+        line = prose[title_index]
+        if all(low < key < high for key in line.keys):
+            title = line.text
+        else:  # "<a>Title</a><span>Summary</span>" on one line
+            title = element_text(link.element)
+            texts[title_index] = line.text.replace(title, "", 1).strip()
+            title_index = None
+    elif texts and not _shows_other_than_title(link):
+        title_index = 0
+        title = texts[0]
+    if title is not None and len(texts) == 1 and title_index == 0 and _is_sentence(title):
+        return None, title
+    if title is not None and (labels.READ_MORE.match(title) or is_date_only(title)):
+        title, title_index = None, None
+    summary = _longest(text for i, text in enumerate(texts) if i != title_index)
+    return title or None, summary
+
+
+def _shows_other_than_title(link: Link) -> bool:
+    """A link wrapping a date box (and an empty title box) shows no title at all."""
+    text = element_text(link.element)
+    return bool(text) and not labels.READ_MORE.match(text)
+
+
+def _longest(texts) -> str | None:
+    candidates = [text for text in texts if text]
+    return max(candidates, key=len) if candidates else None
 
 
 def _is_sentence(text: str) -> bool:
-    return len(text) > _TITLE_MAX or (text.endswith(_SENTENCE_ENDS) and len(text.split()) > 12) \
-        or (text.endswith(_SENTENCE_ENDS) and len(text) > 60)
-
-
-def item_summary(prose: list[Line], title: str | None) -> str | None:
-    others = [line.text for line in prose if line.text != title]
-    return max(others, key=len) if others else None
+    """Summaries read as sentences; headlines are short and rarely end in a full stop."""
+    if len(text) > _TITLE_MAX:
+        return True
+    if not text.endswith(_SENTENCE_ENDS):
+        return False
+    return len(text.split()) > 12 or len(text) > 60 or (text.endswith("。") and len(text) > 20)

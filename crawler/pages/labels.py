@@ -43,6 +43,7 @@ PREVIOUS_AT_START = re.compile(rf"^\s*(?:{PREVIOUS})\s*(?:[:：]|$|[«‹<]+)", 
 NEXT_AT_START = re.compile(rf"^\s*(?:{NEXT})\s*(?:[:：]|$|[»›>]+)", re.IGNORECASE)
 PREVIOUS_LINK_TEXT = re.compile(rf"^\s*(?:[«‹<]+\s*)?(?:{PREVIOUS})?\s*(?:[«‹<]+)?\s*$", re.I)
 NEXT_LINK_TEXT = re.compile(rf"^\s*(?:{NEXT})?\s*(?:[»›>]+)?\s*$", re.IGNORECASE)
+NEIGHBOUR_WORD = re.compile(rf"^\s*(?:{PREVIOUS}|{NEXT})\s*[:：]?\s*$", re.IGNORECASE)
 NEIGHBOUR_LABEL_AT_END = re.compile(
     rf"(?<![A-Za-z])(?:(?P<previous>{PREVIOUS})|(?P<next>{NEXT}))\s*[:：]?\s*[«‹<»›>]*\s*$",
     re.IGNORECASE,

@@ -29,6 +29,10 @@ PAGES: dict[str, str] = {
     # semantic HTML5: article/aside/dl/time
     "semantic_article_en": f"{EN}/news_detail/1993000000000000031.html?utm_source=feed#top",
     "semantic_listing_zh": "https://www.vcarepharmatech.com/zh/news/company/?page=1",
+    # written after the parser passed the three above, without adapting it to them first:
+    # label/value in sibling <span>s, date split over <em>/<i>, lazy images, inline titles
+    "unseen_article_zh": "https://www.vcarepharmatech.com/zh/news_detail/1995000000000000050-18-6.html",
+    "unseen_listing_en": f"{EN}/media/company/",
 }
 
 
