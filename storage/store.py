@@ -414,7 +414,8 @@ def _upsert_rows(session: Session, rows: list[dict[str, Any]]) -> dict[Key, int]
         },
     ).returning(items_table.c.id, items_table.c.language, items_table.c.news_id)
     ids: dict[Key, int] = {}
-    for chunk in _chunks(rows):
+    params = [{name: row[name] for name in ROW_COLUMNS} for row in rows]
+    for chunk in _chunks(params):
         for row_id, language, news_id in session.execute(stmt, chunk):
             ids[(language, news_id)] = row_id
     return ids

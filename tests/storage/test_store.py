@@ -303,3 +303,12 @@ def test_counts_add_up():
     total = SaveCounts(new=1)
     total += SaveCounts(new=2, changed=1, unchanged=3, stubs=4, poor=5)
     assert total == SaveCounts(new=3, changed=1, unchanged=3, stubs=4, poor=5)
+
+
+def test_one_batch_mixes_new_changed_unchanged_and_stub_rows(db):
+    save(db, article("1", body_text="Old"), article("2"), links("3"))
+    counts = save(
+        db, article("1", body_text="New"), article("2"), article("3"), links("4"), now=LATER
+    )
+    assert counts == SaveCounts(new=1, changed=1, unchanged=1, stubs=1)
+    assert [get(db, n).page_fetched for n in "1234"] == [True, True, True, False]
