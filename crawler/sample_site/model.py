@@ -48,7 +48,7 @@ SECTIONS = {
 }
 
 
-@dataclass
+@dataclass(eq=False)
 class NewsArticle:
     news_id: str
     language: str
@@ -101,6 +101,8 @@ class Edition:
     sections: tuple[Section, ...]
     articles: list[NewsArticle]  # newest first
     by_id: dict[str, NewsArticle] = field(default_factory=dict)
+    _by_section: dict[Section, list[NewsArticle]] = field(default_factory=dict, repr=False)
+    _position: dict[str, int] = field(default_factory=dict, repr=False)  # index in its section
 
     @property
     def prefix(self) -> str:
@@ -112,7 +114,7 @@ class Edition:
         return max(a.last_modified for a in self.articles)
 
     def in_section(self, section: Section) -> list[NewsArticle]:
-        return [a for a in self.articles if a.section == section]
+        return self._by_section.get(section, [])
 
     def page_count(self, section: Section) -> int:
         return max(1, -(-len(self.in_section(section)) // PAGE_SIZE))
@@ -120,14 +122,18 @@ class Edition:
     def neighbours(self, article: NewsArticle) -> tuple[NewsArticle | None, NewsArticle | None]:
         """(older, newer) neighbour in the article's section: the Previous and Next Page."""
         items = self.in_section(article.section)
-        i = items.index(article)
+        i = self._position[article.news_id]
         older = items[i + 1] if i + 1 < len(items) else None
         newer = items[i - 1] if i > 0 else None
         return older, newer
 
     def reindex(self) -> None:
+        """Re-sort after articles were added; refreshes the lookups."""
         self.articles.sort(key=lambda a: a.published_at, reverse=True)
         self.by_id = {a.news_id: a for a in self.articles}
+        self._by_section = {s: [a for a in self.articles if a.section == s] for s in self.sections}
+        self._position = {a.news_id: i for items in self._by_section.values()
+                          for i, a in enumerate(items)}
 
 
 def _rng(seed: int, *parts: object) -> random.Random:
@@ -165,10 +171,12 @@ def _new_article(
     )
 
 
-def _pick_related(rng: random.Random, article: NewsArticle, pool: list[NewsArticle]) -> None:
-    others = [a for a in pool if a.news_id != article.news_id]
-    count = min(len(others), rng.randint(2, 6))
-    chosen = sorted(rng.sample(others, count), key=lambda a: a.published_at, reverse=True)
+def _pick_related(
+    rng: random.Random, article: NewsArticle, pool: list[NewsArticle], in_pool: bool
+) -> None:
+    count = min(len(pool) - in_pool, rng.randint(2, 6))
+    picks = [a for a in rng.sample(pool, min(len(pool), count + 1)) if a is not article]
+    chosen = sorted(picks[:count], key=lambda a: a.published_at, reverse=True)
     article.related = [(a.news_id, rng.random() >= 0.2) for a in chosen]
 
 
@@ -188,7 +196,7 @@ def generate_edition(language: str, count: int, seed: int) -> Edition:
         articles.append(_new_article(rng, language, section, when))
     related_rng = _rng(seed, language, "related")
     for article in articles:
-        _pick_related(related_rng, article, articles)
+        _pick_related(related_rng, article, articles, True)
     edition = Edition(language, sections, articles)
     edition.reindex()
     return edition
@@ -203,7 +211,7 @@ def apply_add(edition: Edition, count: int, batch: int, seed: int) -> list[NewsA
     for _ in range(count):
         when = when + timedelta(minutes=rng.randint(60, 30 * 60), seconds=rng.randint(0, 59))
         article = _new_article(rng, edition.language, edition.sections[0], when)
-        _pick_related(rng, article, edition.articles + added)
+        _pick_related(rng, article, edition.articles + added, False)
         added.append(article)
     edition.articles.extend(added)
     edition.reindex()
