@@ -70,7 +70,7 @@ def decode_html(body: bytes | str, declared_encoding: str | None = None) -> str:
         return clean_text(body)
     if not body:
         return ""
-    if body.count(0) > len(body) // 100 and sniff_bom(body) is None:
+    if body.count(0) > len(body) // 1000 and sniff_bom(body) is None:
         raise PageParseError("the page bytes are binary data, not text")
     candidates = [sniff_bom(body), normalize_encoding(declared_encoding), declared_in_markup(body),
                   "utf-8"]

@@ -1,0 +1,47 @@
+"""Dates in every layout the site uses, always China Standard Time."""
+
+from datetime import date, datetime, timedelta
+
+import pytest
+
+from crawler.pages.dates import is_date_only, parse_date, parse_datetime
+
+
+def test_header_timestamp_is_china_standard_time() -> None:
+    value = parse_datetime("2025-11-11 17:02")
+    assert value == datetime.fromisoformat("2025-11-11T17:02:00+08:00")
+    assert value.utcoffset() == timedelta(hours=8)
+
+
+def test_seconds_are_kept_when_shown() -> None:
+    assert parse_datetime("2025-10-21 09:30:45").second == 45
+
+
+def test_a_label_before_the_date_is_ignored() -> None:
+    assert parse_datetime("发布时间：2025-10-21 09:30").hour == 9
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["18 2024 / 11", "18 2024/11", "2024/11 18", "2024-11-18", "2024年11月18日", "2024.11.18",
+     "Nov 18, 2024", "18 November 2024"],
+)
+def test_item_date_layouts_give_the_same_day(text: str) -> None:
+    assert parse_date(text) == date(2024, 11, 18)
+
+
+def test_a_date_without_time_is_midnight() -> None:
+    assert parse_datetime("2024年11月18日").hour == 0
+
+
+@pytest.mark.parametrize("text", ["2025-13-45", "2025-02-30", "2025-11-11 25:61", "", "no date"])
+def test_impossible_or_missing_dates_are_none(text: str) -> None:
+    assert parse_datetime(text) is None
+
+
+def test_date_only_line_is_recognised() -> None:
+    assert is_date_only("18 2024 / 11")
+
+
+def test_a_sentence_with_a_date_is_not_date_only() -> None:
+    assert not is_date_only("On 2024-10-16 the IND was approved")

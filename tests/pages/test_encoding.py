@@ -1,0 +1,44 @@
+"""Bytes to text: declared charsets, GBK without a declaration, junk."""
+
+import pytest
+
+from crawler.pages import PageParseError, decode_html
+
+ZH = "<html><body><p>江苏威凯尔医药科技有限公司发布新闻：创新药获批临床。</p></body></html>"
+
+
+def test_meta_charset_gb2312_is_read_as_gb18030() -> None:
+    body = ZH.replace("<html>", '<html><meta charset="gb2312">').encode("gb18030")
+    assert "威凯尔" in decode_html(body)
+
+
+def test_gbk_only_characters_survive_a_gb2312_declaration() -> None:
+    text = '<meta charset="gb2312"><p>镕</p>'  # 镕 is in GBK, not in GB2312
+    assert "镕" in decode_html(text.encode("gbk"))
+
+
+def test_undeclared_gbk_is_detected() -> None:
+    assert "威凯尔" in decode_html(ZH.encode("gbk"))
+
+
+def test_declared_encoding_wins_over_meta() -> None:
+    body = '<meta charset="utf-8"><p>威凯尔</p>'.encode("gbk")
+    assert "威凯尔" in decode_html(body, "GBK")
+
+
+def test_wrong_meta_charset_falls_back_to_detection() -> None:
+    body = '<meta charset="utf-8"><p>江苏威凯尔医药科技有限公司创新药获批临床试验</p>'.encode("gbk")
+    assert "威凯尔" in decode_html(body)
+
+
+def test_utf8_bom_is_honoured_and_removed() -> None:
+    assert decode_html("\ufeff<p>é</p>".encode("utf-8-sig")) == "<p>é</p>"
+
+
+def test_text_input_passes_through() -> None:
+    assert decode_html("<p>x</p>") == "<p>x</p>"
+
+
+def test_binary_data_is_not_a_page() -> None:
+    with pytest.raises(PageParseError):
+        decode_html(bytes(range(256)) * 8)

@@ -1,0 +1,56 @@
+"""Visible words the parser anchors on, English and Chinese."""
+
+import pytest
+
+from crawler.pages import labels
+
+
+@pytest.mark.parametrize("text", ["Published Time:", "发布时间：", "发布日期:", "Source:", "来源："])
+def test_header_labels_alone_on_a_line(text: str) -> None:
+    assert labels.META_LABEL_ALONE.match(text)
+
+
+def test_several_header_labels_on_one_line_are_told_apart() -> None:
+    line = "发布时间：2025-10-21 09:30:45 来源：本站 浏览次数：1024"
+    kinds = [match.lastgroup for match in labels.META_LABEL.finditer(line)]
+    assert kinds == ["published", "source", "views"]
+
+
+@pytest.mark.parametrize("text", ["浏览次数：1024", "Views: 12", "阅读 356", "12 views"])
+def test_view_counters_are_recognised(text: str) -> None:
+    assert labels.VIEW_COUNTER.fullmatch(text.strip())
+
+
+@pytest.mark.parametrize("text", ["Related News", "相关新闻", "Related News More +"])
+def test_related_news_heading(text: str) -> None:
+    assert labels.RELATED_HEADING.match(text)
+
+
+@pytest.mark.parametrize("text", ["Latest News", "最新新闻", "热门资讯"])
+def test_sidebar_heading_is_not_related_news(text: str) -> None:
+    assert labels.SIDEBAR_HEADING.match(text)
+    assert not labels.RELATED_HEADING.match(text)
+
+
+@pytest.mark.parametrize("text", ["Next", "下一页", ">", "»", "Next ›", "Next Page"])
+def test_pagination_next(text: str) -> None:
+    assert labels.is_page_next(text)
+
+
+@pytest.mark.parametrize("text", [">>", "尾页", "", "Next steps for VC004"])
+def test_not_pagination_next(text: str) -> None:
+    assert not labels.is_page_next(text)
+
+
+@pytest.mark.parametrize("text", ["上一篇：", "Previous Page", "Prev", "下一篇:", "Next Page"])
+def test_neighbour_labels_at_the_end_of_a_prefix(text: str) -> None:
+    assert labels.NEIGHBOUR_LABEL_AT_END.search(text)
+
+
+def test_a_sentence_starting_with_next_is_not_a_neighbour_label() -> None:
+    assert not labels.NEXT_AT_START.match("Next, the company will expand the trial.")
+
+
+@pytest.mark.parametrize("text", ["English", "EN", "中文", "CN", "简体中文"])
+def test_edition_names(text: str) -> None:
+    assert labels.EDITION_NAME.match(text)

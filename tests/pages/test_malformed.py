@@ -1,0 +1,102 @@
+"""Broken input never crashes the parser and never yields bogus values.
+
+Every case runs through ``extract_page`` (the parser without its safety net), so a
+crash shows up here instead of being logged away by ``parse_page``.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+
+import pytest
+
+from crawler.pages import PageParseError, parse_page
+from crawler.pages.page import extract_page
+from tests.pages.fixture_pages import page_bytes
+
+URL = "https://en.vcarepharmatech.com/news_detail/1988441189910183936-18-6.html"
+ARTICLE = page_bytes("cms_article_en")
+_random = random.Random(20251111)
+
+CASES: dict[str, bytes | str] = {
+    "empty bytes": b"",
+    "empty text": "",
+    "whitespace": b"   \n\t  ",
+    "plain text": b"Published Time: 2025-11-11 17:02",
+    "only a title": b"<title>Vcare news</title>",
+    "only a doctype": b"<!DOCTYPE html>",
+    "truncated in a tag": ARTICLE[:3000],
+    "truncated mid body": ARTICLE[: len(ARTICLE) // 2],
+    "truncated in an attribute": b'<html><body><a href="/news_detail/1988',
+    "missing closing tags": b"<html><body><div><p>Published Time: 2025-11-11<p>Source:<div><p>body",
+    "unbalanced closing tags": b"</div></div></p><h1>Title</h1></span></body></html></html>",
+    "script only": b"<script>document.write('<h1>x</h1>')</script>",
+    "style only": b"<style>h1{color:red}</style>",
+    "comment only": b"<!-- Published Time: 2025-11-11 17:02 -->",
+    "bad month and day": b"<h1>T</h1><p>Published Time: 2025-13-45 17:02</p><p>Body text</p>",
+    "bad time": b"<h1>T</h1><p>Published Time: 2025-11-11 29:99</p><p>Body text</p>",
+    "february 30": b"<h1>T</h1><p>\xe5\x8f\x91\xe5\xb8\x83\xe6\x97\xb6\xe9\x97\xb4\xef\xbc\x9a2025-02-30</p>",
+    "label without value": b"<h1>T</h1><p>Published Time:</p><p>Source:</p>",
+    "huge nesting": b"<div>" * 5000 + b"<h1>Deep</h1><p>Published Time: 2025-11-11</p>" + b"</div>" * 5000,
+    "deep inline nesting": b"<p>" + b"<span>" * 3000 + b"text" + b"</span>" * 3000,
+    "binary junk": os.urandom(4096),
+    "random bytes no nul": bytes(_random.choice(range(1, 256)) for _ in range(4096)),
+    "wrong charset declared": '<meta charset="utf-8"><h1>威凯尔</h1>'.encode("gbk"),
+    "unknown charset declared": b'<meta charset="x-no-such-charset"><h1>Title</h1>',
+    "utf-16 with bom": "<h1>Title</h1><p>Published Time: 2025-11-11</p>".encode("utf-16"),
+    "nul bytes in text": "<h1>Ti\x00tle</h1>",
+    "xml declaration in text": '<?xml version="1.0" encoding="utf-8"?><html><h1>T</h1></html>',
+    "broken entities": b"<h1>&#xFFFFFFFF; &#0; &bogus; &amp</h1>",
+    "javascript links": b'<a href="javascript:alert(1)">Next</a><a href="/news_detail/12345.html">x</a>',
+    "article links only": b'<a href="/news_detail/12345.html"></a>' * 50,
+    "related heading with nothing": b"<h1>T</h1><h3>Related News</h3>",
+    "pagination without links": b"<div>1 2 3 Next</div>",
+    "giant attribute": b'<h1 class="' + b"a" * 200_000 + b'">T</h1>',
+    "frameset": b"<frameset><frame src='/news_detail/123456.html'></frameset>",
+    "svg and math": b"<svg><text>2025-11-11</text></svg><math><mi>x</mi></math>",
+    "table soup": b"<table><tr><td>Published Time:<td>2025-11-11<tr><td>Source:<td></table>",
+    "cdata": b"<![CDATA[ <h1>x</h1> ]]>",
+    "base href bogus": b'<base href="javascript:x"><a href="/news_detail/123456.html">x</a>',
+}
+
+
+@pytest.mark.parametrize("body", CASES.values(), ids=CASES.keys())
+def test_malformed_input_parses_or_raises_page_parse_error(body: bytes | str) -> None:
+    for url in (URL, "https://en.vcarepharmatech.com/news_list-18.html"):
+        try:
+            page = extract_page(url, body)
+        except PageParseError:
+            continue
+        assert page.kind in ("article", "listing", "other")
+
+
+@pytest.mark.parametrize("body", CASES.values(), ids=CASES.keys())
+def test_parse_page_raises_nothing_but_page_parse_error(body: bytes | str) -> None:
+    try:
+        parse_page(URL, body)
+    except PageParseError:
+        pass
+
+
+def test_an_impossible_date_becomes_none() -> None:
+    page = extract_page(URL, CASES["bad month and day"])
+    assert page.article is not None
+    assert page.article.published_at is None
+
+
+def test_an_impossible_time_becomes_none() -> None:
+    page = extract_page(URL, CASES["bad time"])
+    assert page.article is not None and page.article.published_at is None
+
+
+def test_binary_junk_is_reported_as_unreadable() -> None:
+    with pytest.raises(PageParseError):
+        parse_page(URL, b"\x00\x01\x02\x03" * 1000)
+
+
+def test_a_truncated_article_keeps_what_it_had() -> None:
+    page = extract_page(URL, ARTICLE[: ARTICLE.index(b"About VC112")])
+    assert page.kind == "article"
+    assert page.article.title == "Vcare Starts Phase I Study of Oral GLP-1 Candidate VC112"
+    assert page.article.body_text.startswith("Jiangsu Vcare PharmaTech has dosed")
