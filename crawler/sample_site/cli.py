@@ -29,6 +29,16 @@ def _rate(text: str) -> float:
     return value
 
 
+def _port(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a port number: {text!r}") from None
+    if not 0 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"must be within 0..65535, got {value}")
+    return value
+
+
 def _site_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--articles", type=int, default=None,
                         help="articles per edition (default 60, or the state dir's)")
@@ -53,7 +63,7 @@ def register(subparsers) -> None:
 
     serve = actions.add_parser("serve", help="serve the replica until SIGINT/SIGTERM")
     serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=0, help="0 picks a free port")
+    serve.add_argument("--port", type=_port, default=0, help="0 picks a free port")
     _site_options(serve)
     _view_options(serve)
     serve.add_argument("--fault-delay", type=float, default=5.0,

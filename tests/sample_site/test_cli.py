@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import signal
+import socket
 import urllib.request
 
 from crawler.sample_site import replica_process, start_replica_process
@@ -43,6 +44,14 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path, capsys):
     assert code == 2 and "no article" in err
     code, _, err = run(capsys, "manifest", "--articles", "0")
     assert code == 2
+
+
+def test_busy_port_is_a_user_error(capsys):
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        code, _, err = run(capsys, "serve", "--articles", "2", "--port", str(busy.getsockname()[1]))
+    assert code == 2 and "cannot listen" in err
 
 
 def test_serve_prints_its_address_first_and_stops_on_sigterm():
