@@ -13,6 +13,7 @@ from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import StaticPool
 
 from storage.errors import StorageError
 
@@ -99,8 +100,11 @@ def _sqlite_engine(parsed: URL, masked: str, busy_timeout: float) -> Engine:
                 f"cannot create the directory of database {masked!r}: {exc.strerror or exc}",
                 exit_code=1,
             ) from None
+    options: dict = {"connect_args": {"timeout": busy_timeout}}
+    if path is None:  # one shared connection, or every connection would see its own database
+        options = {"connect_args": {"check_same_thread": False}, "poolclass": StaticPool}
     try:
-        engine = create_engine(parsed, connect_args={"timeout": busy_timeout})
+        engine = create_engine(parsed, **options)
     except (ArgumentError, NoSuchModuleError) as exc:
         raise StorageError(f"invalid database URL {masked!r}: {one_line(exc)}") from None
 

@@ -157,3 +157,19 @@ def test_migrations_match_the_models(db):
     with db.engine.connect() as conn:
         context = MigrationContext.configure(conn, opts={"compare_type": True})
         assert compare_metadata(context, Base.metadata) == []
+
+
+def test_in_memory_sqlite_keeps_one_database_across_sessions():
+    from storage.db import make_sessionmaker
+    from storage.queries import item_count
+    from storage.store import save_batch
+    from tests.storage.conftest import NOW, article
+
+    engine = open_engine("sqlite://")
+    upgrade_schema(engine)
+    with make_sessionmaker(engine)() as session:
+        save_batch(session, [article("1")], now=NOW)
+        session.commit()
+    with make_sessionmaker(engine)() as session:
+        assert item_count(session) == 1
+    engine.dispose()
