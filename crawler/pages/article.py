@@ -71,7 +71,8 @@ class ArticlePage:
         """The visible headline: the heading that repeats ``og:title``, else the first <h1>."""
         doc = self.doc
         headings = [
-            element for element in doc.body.iter("h1", "h2", "h3")
+            element
+            for element in doc.body.iter("h1", "h2", "h3")
             if element_text(element) and not doc.in_chrome(doc.start(element) + 0.1)
         ]
         announced = doc.meta("og:title", "twitter:title") or title_from_title_tag(doc.title_tag)
@@ -106,14 +107,23 @@ class ArticlePage:
         doc, index = self.doc, self._title_line_index
         if index is None:
             candidates = [line for line in doc.lines if not doc.in_chrome(line.start)]
-            first = next((i for i, line in enumerate(candidates)
-                          if labels.META_LABEL.search(line.spaced)
-                          or labels.META_LABEL_ALONE.match(line.spaced)), None)
-            return candidates[first: first + 6] if first is not None else []
-        before = [line for line in doc.lines[max(0, index - _HEADER_LOOKBEHIND): index]
-                  if not doc.in_chrome(line.start) and len(line.text) < 80]
+            first = next(
+                (
+                    i
+                    for i, line in enumerate(candidates)
+                    if labels.META_LABEL.search(line.spaced)
+                    or labels.META_LABEL_ALONE.match(line.spaced)
+                ),
+                None,
+            )
+            return candidates[first : first + 6] if first is not None else []
+        before = [
+            line
+            for line in doc.lines[max(0, index - _HEADER_LOOKBEHIND) : index]
+            if not doc.in_chrome(line.start) and len(line.text) < 80
+        ]
         after = []
-        for line in doc.lines[index + 1: index + 1 + _HEADER_LOOKAHEAD]:
+        for line in doc.lines[index + 1 : index + 1 + _HEADER_LOOKAHEAD]:
             if len(line.text) > _LONG_LINE:
                 break
             if not doc.in_chrome(line.start):
@@ -132,7 +142,7 @@ class ArticlePage:
             matches = list(labels.META_LABEL.finditer(line.spaced))
             for match, following in zip(matches, [*matches[1:], None], strict=False):
                 stop = following.start() if following else len(line.spaced)
-                value = line.spaced[match.end(): stop]
+                value = line.spaced[match.end() : stop]
                 found.setdefault(match.lastgroup or "", (value, line))
         return found
 
@@ -148,8 +158,11 @@ class ArticlePage:
                 sibling = sibling.getnext()
             if sibling is None or following.block is not sibling:
                 return None
-        if len(following.text) > 80 or labels.META_LABEL.search(following.spaced) \
-                or labels.META_LABEL_ALONE.match(following.spaced):
+        if (
+            len(following.text) > 80
+            or labels.META_LABEL.search(following.spaced)
+            or labels.META_LABEL_ALONE.match(following.spaced)
+        ):
             return None
         return following.spaced, following
 
@@ -220,8 +233,11 @@ class ArticlePage:
 
     def _body_lines(self) -> list[Line]:
         doc = self.doc
-        return [line for line in doc.lines_between(self.header_end, self.body_end)
-                if not doc.in_chrome(line.start)]
+        return [
+            line
+            for line in doc.lines_between(self.header_end, self.body_end)
+            if not doc.in_chrome(line.start)
+        ]
 
     def body_text(self) -> str:
         return "\n".join(line.text for line in self._body_lines())
@@ -233,7 +249,9 @@ class ArticlePage:
         for piece in pieces:
             if not isinstance(piece, str):
                 for image in piece.iter("img"):
-                    real = next((image.get(name) for name in _IMAGE_SOURCES if image.get(name)), None)
+                    real = next(
+                        (image.get(name) for name in _IMAGE_SOURCES if image.get(name)), None
+                    )
                     if real:
                         image.set("src", real)
         return pieces
@@ -255,8 +273,11 @@ class ArticlePage:
         if "".join(inline).strip():
             fragments.append(f"<p>{''.join(inline).strip()}</p>")
         return nh3.clean(
-            "\n".join(fragments), tags=_SANITIZER_TAGS, attributes=_SANITIZER_ATTRIBUTES,
-            url_schemes={"http", "https", "mailto"}, attribute_filter=self._absolute_attribute,
+            "\n".join(fragments),
+            tags=_SANITIZER_TAGS,
+            attributes=_SANITIZER_ATTRIBUTES,
+            url_schemes={"http", "https", "mailto"},
+            attribute_filter=self._absolute_attribute,
         ).strip()
 
     def _absolute_attribute(self, tag: str, attribute: str, value: str) -> str | None:
@@ -289,8 +310,9 @@ class ArticlePage:
         if self._related_range is None:
             return []
         low, high = self._related_range
-        items = news_items(self.doc, low, high, respect_chrome=False,
-                           skip=tuple(self.doc.sidebar_ranges))
+        items = news_items(
+            self.doc, low, high, respect_chrome=False, skip=tuple(self.doc.sidebar_ranges)
+        )
         return [item for item in items if item.news_id != self.news_id()]
 
     @cached_property
@@ -298,7 +320,11 @@ class ArticlePage:
         doc, found = self.doc, {}
         related = self._related_range
         for link in doc.article_links:
-            if link.key < self.header_end or doc.in_chrome(link.key) or link.news_id == self.news_id():
+            if (
+                link.key < self.header_end
+                or doc.in_chrome(link.key)
+                or link.news_id == self.news_id()
+            ):
                 continue
             if related and related[0] < link.key < related[1]:
                 continue
@@ -314,8 +340,9 @@ class ArticlePage:
         return self._neighbours.get("next")
 
     def section(self) -> str | None:
-        trail = [name for name in breadcrumb_trail(self.doc, links_only=True)
-                 if name != self.title()]
+        trail = [
+            name for name in breadcrumb_trail(self.doc, links_only=True) if name != self.title()
+        ]
         return trail[-1] if trail else None
 
     # --- the whole -------------------------------------------------------------------
@@ -360,8 +387,10 @@ def _ends_body(line: Line) -> bool:
     if len(text) > 60:
         return False
     return bool(
-        labels.RELATED_HEADING.match(text) or labels.SIDEBAR_HEADING.match(text)
-        or labels.BACK_TO_LIST.match(text) or labels.SHARE.match(text)
+        labels.RELATED_HEADING.match(text)
+        or labels.SIDEBAR_HEADING.match(text)
+        or labels.BACK_TO_LIST.match(text)
+        or labels.SHARE.match(text)
         or labels.COPYRIGHT.search(text)
     )
 
@@ -384,23 +413,33 @@ def neighbour_kind(doc: Document, link: Link) -> str | None:
         before = lines[index - 1].spaced if index > 0 and len(lines[index - 1].text) <= 16 else ""
     elif index > 0:
         line = lines[index - 1]
-        before = " ".join(word for word, key in zip(line.words, line.keys, strict=True)
-                          if key < link.key)
+        before = " ".join(
+            word for word, key in zip(line.words, line.keys, strict=True) if key < link.key
+        )
     else:
         before = ""
     match = labels.NEIGHBOUR_LABEL_AT_END.search(before)
     return match.lastgroup if match else None
 
 
-def _collect(doc: Document, element: etree._Element, start: float, end: float,
-             pieces: list[etree._Element | str]) -> None:
+def _collect(
+    doc: Document,
+    element: etree._Element,
+    start: float,
+    end: float,
+    pieces: list[etree._Element | str],
+) -> None:
     """Append the largest chrome-free elements (and loose text) lying between the keys."""
     low, high = doc.start(element), doc.end(element)
     if high <= start or low >= end or _inside_chrome(doc, low, high):
         return
     if low > start and high < end and not _holds_chrome(doc, low, high):
-        if element_text(element) or element.tag == "br" or element.find(".//img") is not None \
-                or element.tag == "img":
+        if (
+            element_text(element)
+            or element.tag == "br"
+            or element.find(".//img") is not None
+            or element.tag == "img"
+        ):
             pieces.append(element)
         return
     if element.text and element.text.strip() and start < low + 0.25 < end:
@@ -410,8 +449,12 @@ def _collect(doc: Document, element: etree._Element, start: float, end: float,
             continue
         _collect(doc, child, start, end, pieces)
         tail_key = doc.tail_key(child)
-        if child.tail and child.tail.strip() and start < tail_key < end \
-                and not doc.in_chrome(tail_key):
+        if (
+            child.tail
+            and child.tail.strip()
+            and start < tail_key < end
+            and not doc.in_chrome(tail_key)
+        ):
             pieces.append(child.tail)
 
 

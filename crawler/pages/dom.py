@@ -21,15 +21,75 @@ from crawler.pages import labels
 from crawler.pages.urls import absolute_url, canonical_url, news_id_from_url
 
 BLOCK_TAGS = frozenset(
-    ["address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul"]
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "caption",
+        "center",
+        "dd",
+        "details",
+        "dialog",
+        "dir",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hgroup",
+        "hr",
+        "html",
+        "legend",
+        "li",
+        "main",
+        "menu",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+    ]
 )
 HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 _DROPPED_TAGS = ("script", "style", "noscript", "template", "iframe", "object", "embed", "svg")
 _CHROME_ROLES = frozenset(("navigation", "contentinfo", "complementary", "banner", "search"))
 # Fast path only: if a redesign renames these, the text anchors below still find the chrome.
 _CHROME_CLASS_WORDS = frozenset(
-    ("nav", "navbar", "navigation", "menu", "footer", "sidebar", "breadcrumb", "breadcrumbs",
-     "crumb", "crumbs", "langs", "language")
+    (
+        "nav",
+        "navbar",
+        "navigation",
+        "menu",
+        "footer",
+        "sidebar",
+        "breadcrumb",
+        "breadcrumbs",
+        "crumb",
+        "crumbs",
+        "langs",
+        "language",
+    )
 )
 _CLASS_SPLIT = re.compile(r"[\s_-]+")
 _WS = re.compile(r"\s+")
@@ -75,16 +135,12 @@ class Line:
     raw: list[str] = field(default_factory=list)
     words: list[str] = field(default_factory=list)
     keys: list[float] = field(default_factory=list)
+    text: str = ""  # the line as read, with the page's own spacing
+    spaced: str = ""  # a space wherever the markup splits it (<span>18</span><span>2024</span>)
 
-    @property
-    def text(self) -> str:
-        """The line as read, with the page's own spacing."""
-        return normalize("".join(self.raw))
-
-    @property
-    def spaced(self) -> str:
-        """The line with a space wherever the markup splits it (``<span>18</span><span>2024``)."""
-        return " ".join(self.words)
+    def finish(self) -> None:
+        self.text = normalize("".join(self.raw))
+        self.spaced = " ".join(self.words)
 
 
 @dataclass(slots=True)
@@ -188,6 +244,8 @@ class Document:
             current.raw.append(str(run))
             current.words.append(_WS.sub(" ", stripped))
             current.keys.append(key)
+        for line in lines:
+            line.finish()
         return lines
 
     def lines_between(self, start: float, end: float) -> list[Line]:
@@ -262,8 +320,9 @@ class Document:
             if url is None:
                 continue
             news_id = news_id_from_url(url)
-            found.append(Link(self.start(anchor), anchor, canonical_url(url) if news_id else url,
-                              news_id))
+            found.append(
+                Link(self.start(anchor), anchor, canonical_url(url) if news_id else url, news_id)
+            )
         return found
 
     @cached_property
@@ -276,7 +335,7 @@ class Document:
 
     def article_links_between(self, start: float, end: float) -> list[Link]:
         keys = self._article_link_keys
-        return self.article_links[bisect_right(keys, start): bisect_left(keys, end)]
+        return self.article_links[bisect_right(keys, start) : bisect_left(keys, end)]
 
     # --- chrome --------------------------------------------------------------------
 
@@ -289,8 +348,11 @@ class Document:
             text = line.text
             if len(text) > 200:
                 continue
-            if (labels.BREADCRUMB_START.match(text) and labels.BREADCRUMB_SEPARATOR.search(text)
-                    and len(element_text(line.block)) <= 300):
+            if (
+                labels.BREADCRUMB_START.match(text)
+                and labels.BREADCRUMB_SEPARATOR.search(text)
+                and len(element_text(line.block)) <= 300
+            ):
                 ranges.append((self.start(line.block), self.end(line.block)))
             elif labels.COPYRIGHT.search(text):
                 ranges.append((line.start - 0.01, self.end(self.body)))
@@ -312,7 +374,8 @@ class Document:
             elif tag in ("header", "footer"):
                 # An <article>'s own header/footer holds its title and prev/next links.
                 if next(element.iterancestors("article", "main"), None) is None and (
-                        tag == "footer" or element.find(".//h1") is None):
+                    tag == "footer" or element.find(".//h1") is None
+                ):
                     found.append(element)
             elif _has_chrome_class(element):
                 found.append(element)
@@ -320,8 +383,10 @@ class Document:
 
     @cached_property
     def sidebar_ranges(self) -> list[tuple[float, float]]:
-        """"Latest News" style blocks: dated links that are not part of this page's content."""
-        return [self.block_under_heading(line) for line in self.heading_lines(labels.SIDEBAR_HEADING)]
+        """ "Latest News" style blocks: dated links that are not part of this page's content."""
+        return [
+            self.block_under_heading(line) for line in self.heading_lines(labels.SIDEBAR_HEADING)
+        ]
 
     def in_chrome(self, key: float) -> bool:
         return any(low < key < high for low, high in self.chrome)
@@ -343,7 +408,8 @@ class Document:
         limit = self.end(node) if node is not None else self.end(self.body)
         for line in self.lines_between(heading.end, limit):
             if line.block is not heading.block and (
-                labels.SIDEBAR_HEADING.match(line.text) or labels.RELATED_HEADING.match(line.text)
+                labels.SIDEBAR_HEADING.match(line.text)
+                or labels.RELATED_HEADING.match(line.text)
                 or labels.COPYRIGHT.search(line.text)
             ):
                 return heading.start - 0.01, line.start - 0.01

@@ -15,7 +15,10 @@ PUBLISHED = (
     r"Posted\s*On|Post\s*Time|Date|Time|发布时间|发布日期|发表时间|发表日期|更新时间|日期|时间"
 )
 SOURCE = r"Source|From|文章来源|信息来源|新闻来源|来源|出处"
-VIEWS = r"Views|View\s*Count|Page\s*Views|Hits|Clicks|Reads|浏览次数|浏览量|浏览|阅读次数|阅读量|阅读|点击次数|点击量|点击数|点击|人气"
+VIEWS = (
+    r"Views|View\s*Count|Page\s*Views|Hits|Clicks|Reads|浏览次数|浏览量|浏览|阅读次数|阅读量|阅读"
+    r"|点击次数|点击量|点击数|点击|人气"
+)
 AUTHOR = r"Author|Editor|Writer|作者|编辑|责任编辑|撰稿"
 
 # A header line may hold several labels ("Published Time: … Source: … Views: 12").
@@ -37,7 +40,10 @@ VIEW_COUNTER = re.compile(
 )
 VALUE_TRIM = " \t|丨｜/·•-–—,，;；:：()（）[]【】"
 
-PREVIOUS = r"Previous\s*(?:Page|Article|Post|News|One)?|Prev(?:\.|ious)?|上一篇|上一页|上一条|上一则|上篇|前一篇"
+PREVIOUS = (
+    r"Previous\s*(?:Page|Article|Post|News|One)?|Prev(?:\.|ious)?"
+    r"|上一篇|上一页|上一条|上一则|上篇|前一篇"
+)
 NEXT = r"Next\s*(?:Page|Article|Post|News|One)?|下一篇|下一页|下一条|下一则|下篇|后一篇"
 PREVIOUS_AT_START = re.compile(rf"^\s*(?:{PREVIOUS})\s*(?:[:：]|$|[«‹<]+)", re.IGNORECASE)
 NEXT_AT_START = re.compile(rf"^\s*(?:{NEXT})\s*(?:[:：]|$|[»›>]+)", re.IGNORECASE)

@@ -15,6 +15,7 @@ _NEWS_LIST_PATH = re.compile(
     r"(?:[/_.-]|$)",
     re.IGNORECASE,
 )
+_PLAIN_URL = re.compile(r"^[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*$")
 _UNFOLLOWABLE = re.compile(r"^\s*(?:javascript:|mailto:|tel:|data:|#)", re.IGNORECASE)
 
 
@@ -44,7 +45,7 @@ def absolute_url(base: str, href: str | None) -> str | None:
         return None
     try:
         joined = urljoin(base, href.strip())
-        parts = urlsplit(safe_url_string(joined))
+        parts = urlsplit(joined if _PLAIN_URL.match(joined) else safe_url_string(joined))
     except ValueError:
         return None
     if parts.scheme not in ("http", "https", "file"):

@@ -5,7 +5,9 @@ import pytest
 from crawler.pages import labels
 
 
-@pytest.mark.parametrize("text", ["Published Time:", "发布时间：", "发布日期:", "Source:", "来源："])
+@pytest.mark.parametrize(
+    "text", ["Published Time:", "发布时间：", "发布日期:", "Source:", "来源："]
+)
 def test_header_labels_alone_on_a_line(text: str) -> None:
     assert labels.META_LABEL_ALONE.match(text)
 

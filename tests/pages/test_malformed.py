@@ -6,6 +6,7 @@ crash shows up here instead of being logged away by ``parse_page``.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 
@@ -29,16 +30,20 @@ CASES: dict[str, bytes | str] = {
     "truncated in a tag": ARTICLE[:3000],
     "truncated mid body": ARTICLE[: len(ARTICLE) // 2],
     "truncated in an attribute": b'<html><body><a href="/news_detail/1988',
-    "missing closing tags": b"<html><body><div><p>Published Time: 2025-11-11<p>Source:<div><p>body",
+    "missing closing tags": (
+        b"<html><body><div><p>Published Time: 2025-11-11<p>Source:<div><p>body"
+    ),
     "unbalanced closing tags": b"</div></div></p><h1>Title</h1></span></body></html></html>",
     "script only": b"<script>document.write('<h1>x</h1>')</script>",
     "style only": b"<style>h1{color:red}</style>",
     "comment only": b"<!-- Published Time: 2025-11-11 17:02 -->",
     "bad month and day": b"<h1>T</h1><p>Published Time: 2025-13-45 17:02</p><p>Body text</p>",
     "bad time": b"<h1>T</h1><p>Published Time: 2025-11-11 29:99</p><p>Body text</p>",
-    "february 30": b"<h1>T</h1><p>\xe5\x8f\x91\xe5\xb8\x83\xe6\x97\xb6\xe9\x97\xb4\xef\xbc\x9a2025-02-30</p>",
+    "february 30": "<h1>T</h1><p>发布时间：2025-02-30</p>".encode(),
     "label without value": b"<h1>T</h1><p>Published Time:</p><p>Source:</p>",
-    "huge nesting": b"<div>" * 5000 + b"<h1>Deep</h1><p>Published Time: 2025-11-11</p>" + b"</div>" * 5000,
+    "huge nesting": (
+        b"<div>" * 5000 + b"<h1>Deep</h1><p>Published Time: 2025-11-11</p>" + b"</div>" * 5000
+    ),
     "deep inline nesting": b"<p>" + b"<span>" * 3000 + b"text" + b"</span>" * 3000,
     "binary junk": os.urandom(4096),
     "random bytes no nul": bytes(_random.choice(range(1, 256)) for _ in range(4096)),
@@ -48,7 +53,9 @@ CASES: dict[str, bytes | str] = {
     "nul bytes in text": "<h1>Ti\x00tle</h1>",
     "xml declaration in text": '<?xml version="1.0" encoding="utf-8"?><html><h1>T</h1></html>',
     "broken entities": b"<h1>&#xFFFFFFFF; &#0; &bogus; &amp</h1>",
-    "javascript links": b'<a href="javascript:alert(1)">Next</a><a href="/news_detail/12345.html">x</a>',
+    "javascript links": (
+        b'<a href="javascript:alert(1)">Next</a><a href="/news_detail/12345.html">x</a>'
+    ),
     "article links only": b'<a href="/news_detail/12345.html"></a>' * 50,
     "related heading with nothing": b"<h1>T</h1><h3>Related News</h3>",
     "pagination without links": b"<div>1 2 3 Next</div>",
@@ -73,10 +80,8 @@ def test_malformed_input_parses_or_raises_page_parse_error(body: bytes | str) ->
 
 @pytest.mark.parametrize("body", CASES.values(), ids=CASES.keys())
 def test_parse_page_raises_nothing_but_page_parse_error(body: bytes | str) -> None:
-    try:
+    with contextlib.suppress(PageParseError):
         parse_page(URL, body)
-    except PageParseError:
-        pass
 
 
 def test_an_impossible_date_becomes_none() -> None:
