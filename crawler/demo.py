@@ -78,12 +78,15 @@ def remove_database(db_path: Path) -> None:
 def show_progress(engine, expected: int, elapsed: float) -> None:
     from storage import queries
 
+    from sqlalchemy.exc import SQLAlchemyError
+    from sqlalchemy.orm import Session
+
     fetched = 0
     if engine is not None:
         try:
-            with engine.connect() as connection:
-                fetched = queries.fetched_article_count(connection)
-        except Exception:  # the crawl may still be creating the schema
+            with Session(engine) as session:
+                fetched = queries.item_count(session, fetched=True)
+        except SQLAlchemyError:  # the crawl may still be creating the schema
             fetched = 0
     width = 30
     done = min(width, int(width * fetched / expected)) if expected else width

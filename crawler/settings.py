@@ -40,7 +40,6 @@ CONCURRENT_REQUESTS = 16
 # The company's site is a small corporate server: two requests at a time at most.
 CONCURRENT_REQUESTS_PER_DOMAIN = int(os.environ.get("VCARE_CONCURRENCY", "2"))
 DOWNLOAD_DELAY = float(os.environ.get("VCARE_DOWNLOAD_DELAY", "1.0"))
-RANDOMIZE_DOWNLOAD_DELAY = True
 AUTOTHROTTLE_ENABLED = True
 AUTOTHROTTLE_START_DELAY = 2.0
 AUTOTHROTTLE_MAX_DELAY = 60.0
@@ -84,7 +83,6 @@ FEED_EXPORT_ENCODING = "utf-8"
 # no delays, no throttling, high concurrency. Never use these against the real site.
 LOCAL_REPLICA_SETTINGS = {
     "DOWNLOAD_DELAY": 0,
-    "RANDOMIZE_DOWNLOAD_DELAY": False,
     "AUTOTHROTTLE_ENABLED": False,
     "CONCURRENT_REQUESTS": 16,
     "CONCURRENT_REQUESTS_PER_DOMAIN": 16,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -44,10 +44,13 @@ def stored_articles(db_url: str) -> dict[tuple[str, str], dict]:
     return items
 
 
-def as_utc_instant(value) -> datetime:
+def as_utc_instant(value) -> datetime | None:
+    """A stored timestamp as an aware instant: SQLite gives back naive UTC text."""
+    if value is None:
+        return None
     if isinstance(value, str):
         value = datetime.fromisoformat(value)
-    return value
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 def mismatches_with_manifest(manifest: dict, stored: dict) -> list[str]:
@@ -65,7 +68,7 @@ def mismatches_with_manifest(manifest: dict, stored: dict) -> list[str]:
             problems.append(f"{key}: title {row['title']!r} != {article['title']!r}")
         expected_time = datetime.fromisoformat(article["published_at"])
         stored_time = as_utc_instant(row["published_at"])
-        if stored_time is None or stored_time.replace(tzinfo=stored_time.tzinfo) != expected_time:
+        if stored_time != expected_time:
             problems.append(f"{key}: published_at {stored_time} != {expected_time}")
         if row["source"] != article["source"]:
             problems.append(f"{key}: source {row['source']!r} != {article['source']!r}")
