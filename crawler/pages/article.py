@@ -158,13 +158,16 @@ class ArticlePage:
                 sibling = sibling.getnext()
             if sibling is None or following.block is not sibling:
                 return None
-        if (
-            len(following.text) > 80
-            or labels.META_LABEL.search(following.spaced)
-            or labels.META_LABEL_ALONE.match(following.spaced)
-        ):
+        if len(following.text) > 80 or labels.META_LABEL_ALONE.match(following.spaced):
             return None
-        return following.spaced, following
+        # The value box may carry the next label too: "<dd>医药经济报  浏览次数：55</dd>".
+        value = following.spaced
+        label = labels.META_LABEL.search(value)
+        if label is not None:
+            value = value[: label.start()]
+            if not value.strip():
+                return None
+        return value, following
 
     @cached_property
     def _published(self) -> tuple[datetime | None, Line | None]:

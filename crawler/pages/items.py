@@ -71,7 +71,8 @@ def news_link(doc: Document, link: Link, container: etree._Element) -> NewsLink:
 def _is_furniture(line: Line) -> bool:
     """Date boxes and "Read more" buttons: lines that are neither title nor summary."""
     text = line.text
-    return (not text or text.isdigit() or is_date_only(line.spaced)
+    # A box of digits and separators ("08", "2021/03") is a piece of a split date.
+    return (not text or not any(ch.isalpha() for ch in text) or is_date_only(line.spaced)
             or bool(labels.READ_MORE.match(text)))
 
 

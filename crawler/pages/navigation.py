@@ -57,7 +57,7 @@ def breadcrumb_trail(doc: Document, *, links_only: bool) -> list[str]:
     for element in doc.body.iter("nav", "ol", "ul", "div"):
         label = f"{element.get('aria-label') or ''} {element.get('class') or ''}"
         if "breadcrumb" in label.lower():  # fast path; the visible "Home >" line is the anchor
-            names = [normalize(element_text(a)) for a in element.iter("a")]
+            names = _marked_trail(element, links_only=links_only)
             names = [name for name in names if name and not labels.BREADCRUMB_HOME.match(name)]
             if names:
                 return names
@@ -79,3 +79,14 @@ def breadcrumb_trail(doc: Document, *, links_only: bool) -> list[str]:
         if names:
             return names
     return []
+
+
+def _marked_trail(element, *, links_only: bool) -> list[str]:
+    """The names in a marked-up trail; the current page is often plain text, not a link."""
+    if links_only:
+        return [element_text(a) for a in element.iter("a")]
+    items = [element_text(li) for li in element.iter("li")]
+    if items:
+        return items
+    text = labels.BREADCRUMB_PREFIX.sub("", element_text(element))
+    return [normalize(name) for name in labels.BREADCRUMB_SEPARATOR.split(text)]
