@@ -55,7 +55,9 @@ DNS_TIMEOUT = 15
 DOWNLOAD_MAXSIZE = 8 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
 REDIRECT_MAX_TIMES = 5
+# No remote consoles into a crawl process (Scrapy's telnet console and remote control).
 TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False
 COOKIES_ENABLED = False
 
 # Waits as long as a 429/503's Retry-After asks (at most VCARE_RETRY_AFTER_MAX seconds) and

@@ -9,6 +9,13 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import scrapy
+from scrapy.exceptions import (
+    CannotResolveHostError,
+    DownloadConnectionRefusedError,
+    DownloadTimeoutError,
+    IgnoreRequest,
+    ResponseDataLossError,
+)
 from scrapy.http import Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet.error import (
@@ -34,11 +41,12 @@ MAX_RECORDED_FAILURES = 1000
 
 def resolve_start_urls(argument: str | list[str] | None, setting: str | None) -> list[str]:
     """Start URLs from ``-a start_urls=``, else the VCARE_START_URLS setting, else the real site."""
-    raw = argument if argument else setting
+    raw = argument or setting or ""
     if isinstance(raw, str):
         urls = [u.strip() for u in raw.split(",") if u.strip()]
     else:
-        urls = list(raw or DEFAULT_START_URLS)
+        urls = [u.strip() for u in raw if u.strip()]
+    urls = urls or list(DEFAULT_START_URLS)
     for url in urls:
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
@@ -52,12 +60,14 @@ def describe_failure(failure) -> str:
     host = urlsplit(request.url).hostname if request is not None else "?"
     if failure.check(HttpError):
         return f"HTTP {failure.value.response.status}"
-    if failure.check(DNSLookupError):
+    if failure.check(DNSLookupError, CannotResolveHostError):
         return f"cannot resolve host {host} (DNS lookup failed; no network?)"
-    if failure.check(ConnectionRefusedError):
+    if failure.check(ConnectionRefusedError, DownloadConnectionRefusedError):
         return f"connection refused by {host}"
-    if failure.check(TimeoutError, TCPTimedOutError):
+    if failure.check(TimeoutError, TCPTimedOutError, DownloadTimeoutError):
         return f"timed out talking to {host}"
+    if failure.check(ResponseDataLossError):
+        return f"incomplete response from {host} (connection lost mid-page)"
     return f"{type(failure.value).__name__}: {failure.getErrorMessage()}"
 
 
@@ -203,8 +213,12 @@ class VcareNewsSpider(scrapy.Spider):
 
     def on_error(self, failure):
         request = failure.request
-        reason = describe_failure(failure)
-        self.record_failure(request.url, reason)
+        if failure.check(IgnoreRequest) and not failure.check(HttpError):
+            # Dropped on purpose (robots.txt, off-site): policy, not a failure of the run.
+            self.crawler.stats.inc_value("vcare/ignored_requests")
+            self.logger.info("skipped %s: %s", request.url, failure.getErrorMessage())
+            return
+        self.record_failure(request.url, describe_failure(failure))
 
     def record_failure(self, url: str, reason: str, level: str = "error") -> None:
         getattr(self.logger, level)("could not use %s: %s", url, reason)
