@@ -76,10 +76,10 @@ def remove_database(db_path: Path) -> None:
 
 
 def show_progress(engine, expected: int, elapsed: float) -> None:
-    from storage import queries
-
     from sqlalchemy.exc import SQLAlchemyError
     from sqlalchemy.orm import Session
+
+    from storage import queries
 
     fetched = 0
     if engine is not None:
