@@ -405,7 +405,7 @@ def neighbour_kind(doc: Document, link: Link) -> str | None:
         return "previous"
     if "next" in rel:
         return "next"
-    own = element_text(link.element)
+    own = doc.text(link.element)
     if own and labels.PREVIOUS_LINK_TEXT.match(own):
         return "previous"
     if own and labels.NEXT_LINK_TEXT.match(own):

@@ -91,23 +91,36 @@ _CHROME_CLASS_WORDS = frozenset(
         "language",
     )
 )
-_CLASS_SPLIT = re.compile(r"[\s_-]+")
 _WS = re.compile(r"\s+")
+_WS_RUN = re.compile(r"\s\s|[^\S ]")  # whitespace that normalizing would change
+_CHROME_CANDIDATES = etree.XPath(
+    "descendant-or-self::*[self::nav or self::aside or self::header or self::footer"
+    " or @role or @class or @id]"
+)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
 _PARSER = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
 
 
 def normalize(text: str | None) -> str:
-    return _WS.sub(" ", text).strip() if text else ""
+    if not text:
+        return ""
+    return _WS.sub(" ", text).strip() if _WS_RUN.search(text) else text.strip()
 
 
 def element_text(element: etree._Element) -> str:
     return normalize(element.text_content()) if isinstance(element.tag, str) else ""
 
 
+_CHROME_CLASS = re.compile(
+    r"(?<![^\s_-])(?:" + "|".join(sorted(_CHROME_CLASS_WORDS, key=len, reverse=True))
+    + r")(?![^\s_-])",
+    re.IGNORECASE,
+)
+
+
 def _has_chrome_class(element: etree._Element) -> bool:
-    words = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
-    return bool(words.strip()) and not _CHROME_CLASS_WORDS.isdisjoint(_CLASS_SPLIT.split(words))
+    words = f"{element.get('class') or ''} {element.get('id') or ''}"
+    return _CHROME_CLASS.search(words) is not None
 
 
 def parse_tree(text: str) -> etree._Element | None:
@@ -164,8 +177,8 @@ class Document:
         }
         self._last: dict[etree._Element, int] = {}
         self._depth: dict[etree._Element, int] = {}
-        for br in self.body.iter("br"):
-            br.tail = "\n" + (br.tail or "")
+        self._resolved: dict[str, str | None] = {}
+        self._texts: dict[etree._Element, str] = {}
         self.lines: list[Line] = self._read_lines()
         self.line_starts = [line.start for line in self.lines]
 
@@ -204,46 +217,68 @@ class Document:
 
     # --- lines -------------------------------------------------------------------
 
-    def _block_of(self, element: etree._Element, cache: dict) -> etree._Element:
-        found = cache.get(element)
-        if found is None:
-            node = element
-            while node is not None and node.tag not in BLOCK_TAGS:
-                node = node.getparent()
-            found = cache[element] = node if node is not None else element
-        return found
+    def _outer_block(self, element: etree._Element) -> etree._Element:
+        node = element
+        while node is not None and node.tag not in BLOCK_TAGS:
+            node = node.getparent()
+        return node if node is not None else element
 
     def _read_lines(self) -> list[Line]:
+        """One walk over the body: every text run in document order with its key, grouped
+        into lines; element depths and last positions are recorded on the way."""
+        position, last, depths = self.position, self._last, self._depth
         lines: list[Line] = []
-        cache: dict = {}
         current: Line | None = None
         pending_break = False
-        for run in self.body.xpath("descendant-or-self::*/text()"):
-            holder = run.getparent()
-            if holder is None:
-                continue
-            is_tail = run.is_tail
-            owner = holder.getparent() if is_tail else holder
-            if owner is None or not isinstance(owner.tag, str):
-                continue
-            stripped = run.strip()
-            if is_tail and holder.tag == "br":
-                pending_break = True
+        latest = 0  # position of the element most recently opened
+        blocks: list[etree._Element] = []  # block box of each open element
+        depth = self.depth(self.body) - 1
+
+        def add(text: str, block: etree._Element, key: float, breaks: bool) -> None:
+            nonlocal current, pending_break
+            stripped = text.strip()
             if not stripped:
                 if current is not None:
                     current.raw.append(" ")
-                continue
-            key = self.tail_key(holder) if is_tail else self.position[holder] + 0.25
-            block = self._block_of(owner, cache)
-            breaks = pending_break or (is_tail and holder.tag in BLOCK_TAGS)
-            pending_break = False
-            if current is None or current.block is not block or breaks:
+                return
+            if current is None or current.block is not block or breaks or pending_break:
                 current = Line(block=block, start=key, end=key)
                 lines.append(current)
+            pending_break = False
             current.end = key
-            current.raw.append(str(run))
-            current.words.append(_WS.sub(" ", stripped))
+            current.raw.append(text)
+            current.words.append(_WS.sub(" ", stripped) if _WS_RUN.search(stripped) else stripped)
             current.keys.append(key)
+
+        for event, element in etree.iterwalk(self.body, events=("start", "end")):
+            tag = element.tag
+            if event == "start":
+                depth += 1
+                latest = position[element]
+                if tag in BLOCK_TAGS:
+                    block = element
+                elif blocks:
+                    block = blocks[-1]
+                else:
+                    block = self._outer_block(element)
+                blocks.append(block)
+                text = element.text
+                if text and isinstance(tag, str):
+                    add(text, block, latest + 0.25, False)
+                continue
+            blocks.pop()
+            last[element] = latest
+            depths[element] = depth
+            depth -= 1
+            if element is self.body:
+                break
+            tail = element.tail
+            if tag == "br":
+                tail = element.tail = "\n" + (tail or "")
+                pending_break = True
+            if tail:
+                owner_block = blocks[-1] if blocks else self._outer_block(element.getparent())
+                add(tail, owner_block, latest + 0.5 + 0.4 / (depth + 2), tag in BLOCK_TAGS)
         for line in lines:
             line.finish()
         return lines
@@ -299,7 +334,19 @@ class Document:
         return resolved if resolved and not resolved.startswith("file:") else None
 
     def resolve(self, href: str | None) -> str | None:
-        return absolute_url(self.base_url, href)
+        if not href:
+            return None
+        cache = self._resolved
+        if href not in cache:
+            cache[href] = absolute_url(self.base_url, href)
+        return cache[href]
+
+    def text(self, element: etree._Element) -> str:
+        """``element_text``, remembered for the page."""
+        found = self._texts.get(element)
+        if found is None:
+            found = self._texts[element] = element_text(element)
+        return found
 
     @cached_property
     def html_lang(self) -> str | None:
@@ -315,14 +362,17 @@ class Document:
     @cached_property
     def links(self) -> list[Link]:
         found = []
+        position = self.position
+        ids: dict[str, tuple[str, str | None]] = {}  # url -> (url as kept, news id)
         for anchor in self.body.iter("a"):
             url = self.resolve(anchor.get("href"))
             if url is None:
                 continue
-            news_id = news_id_from_url(url)
-            found.append(
-                Link(self.start(anchor), anchor, canonical_url(url) if news_id else url, news_id)
-            )
+            known = ids.get(url)
+            if known is None:
+                news_id = news_id_from_url(url) if "news_detail" in url.lower() else None
+                known = ids[url] = (canonical_url(url) if news_id else url, news_id)
+            found.append(Link(float(position.get(anchor, 0)), anchor, known[0], known[1]))
         return found
 
     @cached_property
@@ -357,18 +407,16 @@ class Document:
             elif labels.COPYRIGHT.search(text):
                 ranges.append((line.start - 0.01, self.end(self.body)))
         for link in self.links:
-            if labels.EDITION_NAME.match(element_text(link.element)):
+            if labels.EDITION_NAME.match(self.text(link.element)):
                 holder = link.element.getparent()
-                if holder is not None and len(element_text(holder)) <= 60:
+                if holder is not None and len(self.text(holder)) <= 60:
                     ranges.append((self.start(holder), self.end(holder)))
         return sorted(ranges)
 
     def _chrome_by_markup(self) -> list[etree._Element]:
         found = []
-        for element in self.body.iter():
+        for element in _CHROME_CANDIDATES(self.body):
             tag = element.tag
-            if not isinstance(tag, str):
-                continue
             if tag in ("nav", "aside") or element.get("role") in _CHROME_ROLES:
                 found.append(element)
             elif tag in ("header", "footer"):
@@ -388,8 +436,23 @@ class Document:
             self.block_under_heading(line) for line in self.heading_lines(labels.SIDEBAR_HEADING)
         ]
 
+    @cached_property
+    def _merged_chrome(self) -> tuple[list[float], list[float]]:
+        """``chrome`` as disjoint ranges (lows, highs): ranges that overlap are one."""
+        lows: list[float] = []
+        highs: list[float] = []
+        for low, high in self.chrome:
+            if highs and low < highs[-1]:
+                highs[-1] = max(highs[-1], high)
+            else:
+                lows.append(low)
+                highs.append(high)
+        return lows, highs
+
     def in_chrome(self, key: float) -> bool:
-        return any(low < key < high for low, high in self.chrome)
+        lows, highs = self._merged_chrome
+        index = bisect_right(lows, key) - 1
+        return index >= 0 and lows[index] < key < highs[index]
 
     # --- blocks under a heading ----------------------------------------------------------
 

@@ -118,10 +118,10 @@ def item_title_and_summary(doc: Document, link: Link, container: etree._Element,
         if all(low < key < high for key in line.keys):
             title = line.text
         else:  # "<a>Title</a><span>Summary</span>" on one line
-            title = element_text(link.element)
+            title = doc.text(link.element)
             texts[title_index] = line.text.replace(title, "", 1).strip()
             title_index = None
-    elif texts and not _shows_other_than_title(link):
+    elif texts and not _shows_other_than_title(doc, link):
         title_index = 0
         title = texts[0]
     if title is not None and len(texts) == 1 and title_index == 0 and _is_sentence(title):
@@ -132,9 +132,9 @@ def item_title_and_summary(doc: Document, link: Link, container: etree._Element,
     return title or None, summary
 
 
-def _shows_other_than_title(link: Link) -> bool:
+def _shows_other_than_title(doc: Document, link: Link) -> bool:
     """A link wrapping a date box (and an empty title box) shows no title at all."""
-    text = element_text(link.element)
+    text = doc.text(link.element)
     return bool(text) and not labels.READ_MORE.match(text)
 
 

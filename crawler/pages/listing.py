@@ -9,7 +9,7 @@ from functools import cached_property
 
 from crawler.items import Listing, NewsLink
 from crawler.pages import labels
-from crawler.pages.dom import Document, Link, element_text
+from crawler.pages.dom import Document, Link
 from crawler.pages.items import news_items
 from crawler.pages.language import page_language
 from crawler.pages.navigation import breadcrumb_trail
@@ -54,7 +54,7 @@ class ListingPage:
         here = canonical_url(self.url())
         for link in self._pager_links():
             rel = (link.element.get("rel") or "").lower().split()
-            if "next" not in rel and not labels.is_page_next(element_text(link.element)):
+            if "next" not in rel and not labels.is_page_next(self.doc.text(link.element)):
                 continue
             if _looks_disabled(link) or link.url == self.url():
                 continue
@@ -67,7 +67,7 @@ class ListingPage:
     def page_urls(self) -> list[str]:
         found: list[str] = []
         for link in self._pager_links():
-            if labels.PAGE_NUMBER.match(element_text(link.element)) and link.url not in found:
+            if labels.PAGE_NUMBER.match(self.doc.text(link.element)) and link.url not in found:
                 found.append(link.url)
         return found
 

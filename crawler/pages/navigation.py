@@ -26,10 +26,11 @@ def canonical_link(doc: Document) -> str | None:
 def section_links(doc: Document) -> list[str]:
     """Links to news section listings, named like one or shaped like one."""
     found: list[str] = []
+    here = canonical_url(doc.url)
     for link in doc.links:
-        if link.news_id:
+        if link.news_id or link.url in found:
             continue
-        text = element_text(link.element)
+        text = doc.text(link.element)
         if labels.PAGE_NUMBER.match(text) or labels.is_page_next(text) \
                 or labels.PAGER_WORD.match(text):
             continue
@@ -37,7 +38,7 @@ def section_links(doc: Document) -> list[str]:
             looks_like_news_list(link.url) and not labels.EDITION_NAME.match(text)
         ):
             url = link.url
-            if url not in found and canonical_url(url) != canonical_url(doc.url):
+            if canonical_url(url) != here:
                 found.append(url)
     return found
 
@@ -46,7 +47,7 @@ def edition_links(doc: Document) -> list[str]:
     """The language switch: links reading English / EN / 中文 / CN / 简体中文."""
     found: list[str] = []
     for link in doc.links:
-        text = element_text(link.element) or link.element.get("title") or ""
+        text = doc.text(link.element) or link.element.get("title") or ""
         if labels.EDITION_NAME.match(text) and link.url not in found:
             found.append(link.url)
     return found

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from w3lib.url import safe_url_string
@@ -17,6 +18,14 @@ _NEWS_LIST_PATH = re.compile(
 )
 _PLAIN_URL = re.compile(r"^[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*$")
 _UNFOLLOWABLE = re.compile(r"^\s*(?:javascript:|mailto:|tel:|data:|#)", re.IGNORECASE)
+# URLs that quoting, IDNA and dot-segment removal leave as they are (the fast paths below).
+_SIMPLE_URL = re.compile(
+    r"^(?P<origin>https?://[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*(?::\d+)?)"
+    r"(?P<path>/[A-Za-z0-9\-._~/]*)?(?:[?#].*)?$",
+    re.IGNORECASE,
+)
+_SIMPLE_ROOT_PATH = re.compile(r"^/[A-Za-z0-9\-._~/]*(?:\?[A-Za-z0-9\-._~/=&%+,;:]*)?(?:#.*)?$")
+_DOT_SEGMENT = re.compile(r"//|/\.\.?(?:/|$|[?#])")
 
 
 def news_id_from_url(url: str) -> str | None:
@@ -35,6 +44,9 @@ def is_article_url(url: str) -> bool:
 
 def canonical_url(url: str) -> str:
     """Scheme, host and path as the site serves them; query and fragment dropped."""
+    simple = _SIMPLE_URL.match(url)
+    if simple:
+        return simple.group("origin").lower() + (simple.group("path") or "/")
     parts = urlsplit(safe_url_string(url.strip()))
     return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path or "/", "", ""))
 
@@ -43,6 +55,11 @@ def absolute_url(base: str, href: str | None) -> str | None:
     """``href`` resolved against ``base`` (fragment dropped), or None if it leads nowhere."""
     if not href or _UNFOLLOWABLE.match(href):
         return None
+    origin = _simple_origin(base)
+    if origin and _SIMPLE_ROOT_PATH.match(href) and not _DOT_SEGMENT.search(href):
+        # "/news/18-6.html?page=2#top" on a plain http(s) base: what urljoin would give
+        path, _, query = href.partition("#")[0].partition("?")
+        return f"{origin}{path}?{query}" if query else origin + path
     try:
         joined = urljoin(base, href.strip())
         parts = urlsplit(joined if _PLAIN_URL.match(joined) else safe_url_string(joined))
@@ -53,6 +70,16 @@ def absolute_url(base: str, href: str | None) -> str | None:
     if parts.scheme != "file" and not parts.netloc:
         return None
     return urlunsplit((parts.scheme, parts.netloc, parts.path or "/", parts.query, ""))
+
+
+@lru_cache(maxsize=256)
+def _simple_origin(base: str) -> str | None:
+    """``scheme://host[:port]`` of a plain http(s) base URL, else None."""
+    simple = _SIMPLE_URL.match(base)
+    if not simple or not _PLAIN_URL.match(base):
+        return None
+    scheme, rest = simple.group("origin").split("://", 1)
+    return f"{scheme.lower()}://{rest}"
 
 
 def looks_like_news_list(url: str) -> bool:
