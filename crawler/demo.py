@@ -9,12 +9,14 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from datetime import timedelta, timezone
 from pathlib import Path
 
 from crawler.errors import UserError
 from crawler.runner import crawl_command, local_replica_settings, start_crawl
 
 DEFAULT_DEMO_DB = Path("data/demo.sqlite3")
+CHINA = timezone(timedelta(hours=8), "CST")
 EXAMPLE_QUERY = (
     "SELECT language, published_at, title FROM news_items "
     "WHERE page_fetched ORDER BY published_at DESC LIMIT 10;"
@@ -51,8 +53,11 @@ def run(args: argparse.Namespace) -> int:
     started = time.monotonic()
     with running_replica(articles=args.articles, seed=args.seed) as site:
         print(f"replica site serving at {site.base_url} ({args.articles} articles per edition)")
+        # Small batches so the progress bar moves; the real job keeps the larger defaults.
         command = crawl_command(
-            start_urls=[site.base_url], db_url=db_url, settings=local_replica_settings()
+            start_urls=[site.base_url],
+            db_url=db_url,
+            settings=local_replica_settings(VCARE_FLUSH_SECONDS=0.5, VCARE_BATCH_SIZE=50),
         )
         process = start_crawl(command, log_path=str(log_path))
         engine = None
@@ -111,9 +116,11 @@ def print_report(db_url: str, db_path: Path, log_path: Path, elapsed: float) -> 
     print("articles per edition and section:")
     for language, section, count in by_section:
         print(f"  {language:3} {section or '(no section)':30} {count:5}")
-    print("\nfive newest:")
+    print("\nfive newest (China Standard Time):")
     for row in newest:
-        print(f"  {row.published_at:%Y-%m-%d %H:%M} UTC  [{row.language}] {row.title}")
+        local = row.published_at.astimezone(CHINA) if row.published_at else None
+        when = f"{local:%Y-%m-%d %H:%M}" if local else "(no date)       "
+        print(f"  {when}  [{row.language}] {row.title}")
     print(f"\nrelated-news links stored: {related}")
     print(f"database: {db_path}")
     print(f"crawl log: {log_path}")
