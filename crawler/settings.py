@@ -55,6 +55,8 @@ DNS_TIMEOUT = 15
 DOWNLOAD_MAXSIZE = 8 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
 REDIRECT_MAX_TIMES = 5
+# A redirect back into its own chain is recorded as a failure, not dropped as a duplicate.
+DUPEFILTER_CLASS = "crawler.spiders.vcare_news.RedirectLoopDupeFilter"
 # No remote consoles into a crawl process (Scrapy's telnet console and remote control).
 TELNETCONSOLE_ENABLED = False
 REMOTE_CONTROL_ENABLED = False

@@ -6,9 +6,13 @@ Crawling only: which URLs to fetch, and which item to hand on. Reading the pages
 
 from __future__ import annotations
 
+import logging
+import re
 from urllib.parse import urlsplit
 
 import scrapy
+from scrapy.downloadermiddlewares.retry import get_retry_request
+from scrapy.dupefilters import RFPDupeFilter
 from scrapy.exceptions import (
     CannotResolveHostError,
     DownloadConnectionRefusedError,
@@ -37,6 +41,10 @@ DEFAULT_START_URLS = ("https://en.vcarepharmatech.com/", "https://www.vcarepharm
 MODES = ("incremental", "full")
 EDITIONS = ("en", "zh")
 MAX_RECORDED_FAILURES = 1000
+# A page that opens <html> but never closes it was cut off on the way (the connection broke
+# but the length matched what was sent); it is fetched again rather than half-stored.
+HTML_OPEN = re.compile(rb"<html[\s>]", re.IGNORECASE)
+HTML_CLOSE = re.compile(rb"</html\s*>", re.IGNORECASE)
 
 
 def resolve_start_urls(argument: str | list[str] | None, setting: str | None) -> list[str]:
@@ -115,6 +123,15 @@ class VcareNewsSpider(scrapy.Spider):
             yield self.not_modified(response)
             return
         if not isinstance(response, TextResponse):
+            return
+        if problem := incomplete_page(response.body):
+            retry = get_retry_request(
+                response.request, spider=self, reason=problem, give_up_log_level=logging.DEBUG
+            )
+            if retry is not None:
+                yield retry
+            else:
+                self.record_failure(response.url, problem)
             return
         try:
             page = parse_page(response.url, response.body, encoding=header_encoding(response))
@@ -225,6 +242,29 @@ class VcareNewsSpider(scrapy.Spider):
         self.crawler.stats.inc_value("vcare/failures")
         if len(self.failures) < MAX_RECORDED_FAILURES:
             self.failures.append({"url": url, "reason": reason})
+
+
+class RedirectLoopDupeFilter(RFPDupeFilter):
+    """Scrapy's duplicate filter, but a redirect back into its own chain is a recorded failure.
+
+    A loop (A -> A?x -> A) is otherwise dropped silently as a duplicate of A.
+    """
+
+    def log(self, request, spider) -> None:
+        super().log(request, spider)
+        chain = request.meta.get("redirect_urls") or []
+        if request.url in chain and hasattr(spider, "record_failure"):
+            reason = f"redirect loop ({len(chain)} hops, back to {request.url})"
+            spider.record_failure(chain[0], reason)
+
+
+def incomplete_page(body: bytes) -> str | None:
+    """Why a 200 page is not worth parsing (empty, or cut off mid-document), or None."""
+    if not body.strip():
+        return "empty page (0 bytes of content)"
+    if HTML_OPEN.search(body[:4096]) and not HTML_CLOSE.search(body):
+        return "truncated page (no closing </html>)"
+    return None
 
 
 def header_encoding(response: TextResponse) -> str | None:
