@@ -421,8 +421,13 @@ class CrawlRunner:
         launched_at = datetime.now(UTC)
         started = time.monotonic()
         process = start_crawl(command, log_path=log_path, start_new_session=True)
-        ending = self.supervise(process)
-        run = self._recorded_run(process.pid, launched_at, ending)
+        try:
+            ending = self.supervise(process)
+        finally:
+            if process.returncode is None:  # supervise itself failed: leave no orphan
+                process.kill()
+                process.wait()
+        run = self._recorded_run(process.pid, launched_at)
         logger.info(
             summary_line(mode, run, ending, time.monotonic() - started, log_path, self.config)
         )
@@ -463,7 +468,7 @@ class CrawlRunner:
         process.wait()
         return Ending(process.returncode, stopped_for, killed=True)
 
-    def _recorded_run(self, pid: int, launched_at: datetime, ending: Ending):
+    def _recorded_run(self, pid: int, launched_at: datetime):
         """The child's ``crawl_runs`` row (None if it never got that far), closed if left open."""
         from storage import db as storage_db
         from storage import store
