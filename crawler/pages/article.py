@@ -148,7 +148,7 @@ class ArticlePage:
 
     def _value_on_next_line(self, line: Line, *, sibling_only: bool) -> tuple[str, Line] | None:
         """A label alone on its line (``<dt>``, ``<td>``) keeps its value in the next box."""
-        index = self.doc.lines.index(line)
+        index = self.doc.line_index(line)
         if index + 1 >= len(self.doc.lines):
             return None
         following = self.doc.lines[index + 1]
@@ -438,7 +438,7 @@ def _collect(
         return
     if low > start and high < end and not _holds_chrome(doc, low, high):
         if (
-            element_text(element)
+            doc.has_text(element)
             or element.tag == "br"
             or element.find(".//img") is not None
             or element.tag == "img"

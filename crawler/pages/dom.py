@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from lxml import etree
-from lxml import html as lxml_html
 
 from crawler.pages import labels
 from crawler.pages.urls import absolute_url, canonical_url, news_id_from_url
@@ -91,24 +90,24 @@ _CHROME_CLASS_WORDS = frozenset(
         "language",
     )
 )
-_WS = re.compile(r"\s+")
-_WS_RUN = re.compile(r"\s\s|[^\S ]")  # whitespace that normalizing would change
 _CHROME_CANDIDATES = etree.XPath(
     "descendant-or-self::*[self::nav or self::aside or self::header or self::footer"
     " or @role or @class or @id]"
 )
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
-_PARSER = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
+# Plain lxml elements: lxml.html's element classes cost a Python call per node touched.
+_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
+_STRING = etree.XPath("string()")
 
 
 def normalize(text: str | None) -> str:
-    if not text:
-        return ""
-    return _WS.sub(" ", text).strip() if _WS_RUN.search(text) else text.strip()
+    """Whitespace runs as one space, ends trimmed (``str.split`` and regex ``\\s`` agree on
+    what whitespace is)."""
+    return " ".join(text.split()) if text else ""
 
 
 def element_text(element: etree._Element) -> str:
-    return normalize(element.text_content()) if isinstance(element.tag, str) else ""
+    return normalize(_STRING(element)) if isinstance(element.tag, str) else ""
 
 
 _CHROME_CLASS = re.compile(
@@ -129,7 +128,7 @@ def parse_tree(text: str) -> etree._Element | None:
     if not text.strip():
         return None
     try:
-        root = lxml_html.document_fromstring(text, parser=_PARSER)
+        root = etree.fromstring(text, parser=_PARSER)
     except (etree.ParserError, ValueError, etree.XMLSyntaxError):
         return None
     if root is None:
@@ -151,9 +150,34 @@ class Line:
     text: str = ""  # the line as read, with the page's own spacing
     spaced: str = ""  # a space wherever the markup splits it (<span>18</span><span>2024</span>)
 
-    def finish(self) -> None:
-        self.text = normalize("".join(self.raw))
-        self.spaced = " ".join(self.words)
+
+def _group_lines(runs: list[tuple[str, etree._Element, float, bool]]) -> list[Line]:
+    """Consecutive runs in one block make a line; a <br> or a block's end starts a new one."""
+    lines: list[Line] = []
+    current: Line | None = None
+    pending_break = False
+    for text, block, key, breaks in runs:
+        if not text:
+            pending_break = True
+            continue
+        stripped = text.strip()
+        if not stripped:
+            if current is not None:
+                current.raw.append(" ")
+            continue
+        if current is None or current.block is not block or breaks or pending_break:
+            current = Line(block, key, key, [text], [], [key])
+            lines.append(current)
+        else:
+            current.end = key
+            current.raw.append(text)
+            current.keys.append(key)
+        pending_break = False
+        current.words.append(" ".join(stripped.split()))
+    for line in lines:
+        line.text = normalize("".join(line.raw))
+        line.spaced = " ".join(line.words)
+    return lines
 
 
 @dataclass(slots=True)
@@ -181,6 +205,7 @@ class Document:
         self._texts: dict[etree._Element, str] = {}
         self.lines: list[Line] = self._read_lines()
         self.line_starts = [line.start for line in self.lines]
+        self.text_keys = [key for line in self.lines for key in line.keys]
 
     # --- positions -------------------------------------------------------------------
 
@@ -226,68 +251,59 @@ class Document:
     def _read_lines(self) -> list[Line]:
         """One walk over the body: every text run in document order with its key, grouped
         into lines; element depths and last positions are recorded on the way."""
-        position, last, depths = self.position, self._last, self._depth
-        lines: list[Line] = []
-        current: Line | None = None
-        pending_break = False
+        position, last, depths, body = self.position, self._last, self._depth, self.body
+        runs: list[tuple[str, etree._Element, float, bool]] = []  # text, block, key, breaks
         latest = 0  # position of the element most recently opened
         blocks: list[etree._Element] = []  # block box of each open element
-        depth = self.depth(self.body) - 1
-
-        def add(text: str, block: etree._Element, key: float, breaks: bool) -> None:
-            nonlocal current, pending_break
-            stripped = text.strip()
-            if not stripped:
-                if current is not None:
-                    current.raw.append(" ")
-                return
-            if current is None or current.block is not block or breaks or pending_break:
-                current = Line(block=block, start=key, end=key)
-                lines.append(current)
-            pending_break = False
-            current.end = key
-            current.raw.append(text)
-            current.words.append(_WS.sub(" ", stripped) if _WS_RUN.search(stripped) else stripped)
-            current.keys.append(key)
-
-        for event, element in etree.iterwalk(self.body, events=("start", "end")):
+        depth = self.depth(body) - 1
+        for event, element in etree.iterwalk(body, events=("start", "end")):
             tag = element.tag
             if event == "start":
                 depth += 1
                 latest = position[element]
                 if tag in BLOCK_TAGS:
                     block = element
-                elif blocks:
-                    block = blocks[-1]
                 else:
-                    block = self._outer_block(element)
+                    block = blocks[-1] if blocks else self._outer_block(element)
                 blocks.append(block)
                 text = element.text
                 if text and isinstance(tag, str):
-                    add(text, block, latest + 0.25, False)
+                    runs.append((text, block, latest + 0.25, False))
                 continue
             blocks.pop()
             last[element] = latest
             depths[element] = depth
             depth -= 1
-            if element is self.body:
+            if element is body:
                 break
             tail = element.tail
             if tag == "br":
-                tail = element.tail = "\n" + (tail or "")
-                pending_break = True
-            if tail:
-                owner_block = blocks[-1] if blocks else self._outer_block(element.getparent())
-                add(tail, owner_block, latest + 0.5 + 0.4 / (depth + 2), tag in BLOCK_TAGS)
-        for line in lines:
-            line.finish()
-        return lines
+                element.tail = "\n" + (tail or "")
+                runs.append(("", blocks[-1], 0.0, True))  # the break itself
+                if not tail:
+                    continue
+                tail = "\n" + tail
+            elif not tail:
+                continue
+            block = blocks[-1] if blocks else self._outer_block(element.getparent())
+            runs.append((tail, block, latest + 0.5 + 0.4 / (depth + 2), tag in BLOCK_TAGS))
+        return _group_lines(runs)
 
     def lines_between(self, start: float, end: float) -> list[Line]:
         """Lines starting after ``start`` and before ``end``."""
         low = bisect_right(self.line_starts, start)
         high = bisect_left(self.line_starts, end)
         return self.lines[low:high]
+
+    def has_text(self, element: etree._Element) -> bool:
+        """True when ``element`` shows any text (``element_text`` is not empty), for an element
+        of the body."""
+        keys = self.text_keys
+        index = bisect_right(keys, self.start(element))
+        return index < len(keys) and keys[index] < self.end(element)
+
+    def line_index(self, line: Line) -> int:
+        return bisect_left(self.line_starts, line.start)
 
     def lines_in(self, element: etree._Element) -> list[Line]:
         return self.lines_between(self.start(element), self.end(element))
