@@ -21,7 +21,7 @@ from crawler.pages.dom import BLOCK_TAGS, Document, Line, Link, element_text, no
 from crawler.pages.items import news_items
 from crawler.pages.language import page_language
 from crawler.pages.navigation import breadcrumb_trail, canonical_link, title_from_title_tag
-from crawler.pages.urls import absolute_url, canonical_url, news_id_from_url
+from crawler.pages.urls import canonical_url, news_id_from_url
 
 _HEADER_LOOKBEHIND = 3
 _HEADER_LOOKAHEAD = 12
@@ -32,6 +32,12 @@ _SANITIZER_ATTRIBUTES = {
     "img": {"src", "alt", "title", "width", "height"},
     "a": {"href", "title"},
 }
+_SANITIZER = nh3.Cleaner(
+    tags=_SANITIZER_TAGS,
+    attributes=_SANITIZER_ATTRIBUTES,
+    url_schemes={"http", "https", "mailto"},
+)
+_WITH_ADDRESS = etree.XPath("descendant-or-self::*[@href or @src]")
 # Lazy-loading pages keep the real picture in data-* and a placeholder in src.
 _IMAGE_SOURCES = ("data-original", "data-src", "data-lazy-src", "data-url", "src")
 
@@ -249,14 +255,25 @@ class ArticlePage:
     def _body_pieces(self) -> list[etree._Element | str]:
         pieces: list[etree._Element | str] = []
         _collect(self.doc, self.doc.body, self.header_end, self.body_end, pieces)
+        resolve = self.doc.resolve
         for piece in pieces:
-            if not isinstance(piece, str):
-                for image in piece.iter("img"):
-                    real = next(
-                        (image.get(name) for name in _IMAGE_SOURCES if image.get(name)), None
-                    )
-                    if real:
-                        image.set("src", real)
+            if isinstance(piece, str):
+                continue
+            for image in piece.iter("img"):
+                real = next((image.get(name) for name in _IMAGE_SOURCES if image.get(name)), None)
+                if real:
+                    image.set("src", real)
+            # Addresses as the reader follows them; one that leads nowhere is dropped.
+            for element in _WITH_ADDRESS(piece):
+                for attribute in ("href", "src"):
+                    value = element.get(attribute)
+                    if value is None:
+                        continue
+                    resolved = resolve(value)
+                    if resolved is None:
+                        del element.attrib[attribute]
+                    else:
+                        element.set(attribute, resolved)
         return pieces
 
     def body_html(self) -> str:
@@ -275,18 +292,7 @@ class ArticlePage:
                 inline.append(etree.tostring(piece, encoding="unicode", with_tail=False))
         if "".join(inline).strip():
             fragments.append(f"<p>{''.join(inline).strip()}</p>")
-        return nh3.clean(
-            "\n".join(fragments),
-            tags=_SANITIZER_TAGS,
-            attributes=_SANITIZER_ATTRIBUTES,
-            url_schemes={"http", "https", "mailto"},
-            attribute_filter=self._absolute_attribute,
-        ).strip()
-
-    def _absolute_attribute(self, tag: str, attribute: str, value: str) -> str | None:
-        if attribute in ("href", "src"):
-            return absolute_url(self.doc.base_url, value)
-        return value
+        return _SANITIZER.clean("\n".join(fragments)).strip()
 
     def images(self) -> list[str]:
         found: list[str] = []

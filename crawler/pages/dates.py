@@ -43,7 +43,7 @@ _DAY_MONTH_NAME = re.compile(
     rf"{_YEAR}{_TIME}",
     re.IGNORECASE,
 )
-_DIGIT = re.compile(r"\d")
+_YEAR_ANYWHERE = re.compile(r"(?:19|20)\d\d")  # each of _PATTERNS needs a year
 _PATTERNS = (_FULL, _YEAR_MONTH_THEN_DAY, _DAY_THEN_YEAR_MONTH, _MONTH_NAME, _DAY_MONTH_NAME)
 
 # What is left of a line once its date is taken out: only separators means a date-only line.
@@ -72,7 +72,7 @@ def _to_datetime(match: re.Match[str]) -> datetime | None:
 
 def find_datetime(text: str) -> tuple[datetime, re.Match[str]] | None:
     """The first valid date (with its time, if shown) in ``text``, and where it was found."""
-    if not text or not _DIGIT.search(text):
+    if not text or not _YEAR_ANYWHERE.search(text):
         return None
     for pattern in _PATTERNS:
         for match in pattern.finditer(text):
