@@ -581,7 +581,6 @@ def build_scheduler(config: ScheduleConfig, runner: CrawlRunner):
         jobstores={"default": MemoryJobStore()},
         # One worker shared by both jobs: never two crawls from this scheduler at once.
         executors={"default": ThreadPoolExecutor(max_workers=1)},
-        job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": misfire},
         timezone=config.tz,
     )
     for mode, job_id in JOB_IDS.items():
@@ -598,6 +597,9 @@ def build_scheduler(config: ScheduleConfig, runner: CrawlRunner):
             id=job_id,
             name=f"{mode} crawl",
             replace_existing=True,
+            coalesce=True,  # missed runs become one run
+            max_instances=1,
+            misfire_grace_time=misfire,
             **extra,
         )
     return scheduler

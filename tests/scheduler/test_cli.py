@@ -77,3 +77,20 @@ def test_vcare_news_schedule_reports_bad_input_as_one_line(tmp_path, capsys):
         err == "vcare-news schedule: error: --every: invalid duration 'soon': "
         "expected e.g. 30s, 15m, 6h, 1d\n"
     )
+
+
+def test_sigint_while_idle_exits_0_at_once(tmp_path):
+    import signal
+    import time
+
+    from tests.scheduler.helpers import running_scheduler, wait_for
+
+    db_url = f"sqlite:///{tmp_path / 'news.sqlite3'}"
+    with running_scheduler(tmp_path, "--every", "1h", "--db-url", db_url) as scheduler:
+        wait_for(lambda: "scheduler started" in scheduler.log(), 30, "the scheduler to start")
+        started = time.monotonic()
+        scheduler.process.send_signal(signal.SIGINT)
+        assert scheduler.process.wait(timeout=10) == 0
+        assert time.monotonic() - started < 5
+    assert "received SIGINT" in scheduler.log()
+    assert "scheduler stopped" in scheduler.log()

@@ -42,22 +42,26 @@ def running(db_url: str):
 
 
 def test_runs_repeat_on_the_interval_one_at_a_time(tmp_path):
+    """Incremental runs every 2 s and full runs every 5 s share one worker: never overlapping."""
     db_url = sqlite_url(tmp_path)
     with (
         running_replica(articles=ARTICLES, seed=5) as site,
         running_scheduler(
             tmp_path,
             *("--every", "2s", "--run-now", "--start-urls", site.base_url, "--db-url", db_url),
+            *("--full-every", "5s"),
             *setting_options(),
         ) as scheduler,
     ):
-        runs = wait_for(lambda: finished(db_url, 3), 60, "three finished runs")
+        wait_for(lambda: finished(db_url, 3), 60, "three finished runs")
+        wait_for(lambda: any(r.mode == "full" for r in finished(db_url, 1) or []), 60, "a full run")
         assert scheduler.stop() == 0
     runs = crawl_runs(db_url)
     assert all(run.status != "running" for run in runs)
     assert len({run.pid for run in runs}) == len(runs), "each run is a fresh process"
     for earlier, later in zip(runs, runs[1:], strict=False):
         assert earlier.finished_at <= later.started_at, f"runs {earlier.id} and {later.id} overlap"
+    assert {run.mode for run in runs} == {"incremental", "full"}
     lines = summary_lines(scheduler.log())
     assert len(lines) >= 3
     assert all(" new, " in line and ", exit " in line for line in lines[:3]), lines
