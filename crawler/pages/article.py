@@ -117,7 +117,7 @@ class ArticlePage:
                 (
                     i
                     for i, line in enumerate(candidates)
-                    if labels.META_LABEL.search(line.spaced)
+                    if labels.first_meta_label(line.spaced)
                     or labels.META_LABEL_ALONE.match(line.spaced)
                 ),
                 None,
@@ -145,7 +145,7 @@ class ArticlePage:
             if alone:
                 found.setdefault(alone.lastgroup or "", ("", line))
                 continue
-            matches = list(labels.META_LABEL.finditer(line.spaced))
+            matches = labels.meta_labels(line.spaced)
             for match, following in zip(matches, [*matches[1:], None], strict=False):
                 stop = following.start() if following else len(line.spaced)
                 value = line.spaced[match.end() : stop]
@@ -168,7 +168,7 @@ class ArticlePage:
             return None
         # The value box may carry the next label too: "<dd>医药经济报  浏览次数：55</dd>".
         value = following.spaced
-        label = labels.META_LABEL.search(value)
+        label = labels.first_meta_label(value)
         if label is not None:
             value = value[: label.start()]
             if not value.strip():
@@ -400,7 +400,7 @@ def _ends_body(line: Line) -> bool:
         or labels.SIDEBAR_HEADING.match(text)
         or labels.BACK_TO_LIST.match(text)
         or labels.SHARE.match(text)
-        or labels.COPYRIGHT.search(text)
+        or labels.mentions_copyright(text)
     )
 
 

@@ -90,9 +90,17 @@ _CHROME_CLASS_WORDS = frozenset(
         "language",
     )
 )
+# Elements that may be chrome: by tag, by role, or a class/id holding one of the words
+# (as a substring, ASCII case folded; ``_has_chrome_class`` then checks whole words).
 _CHROME_CANDIDATES = etree.XPath(
-    "descendant-or-self::*[self::nav or self::aside or self::header or self::footer"
-    " or @role or @class or @id]"
+    "descendant-or-self::*[self::nav or self::aside or self::header or self::footer or @role"
+    " or (@class or @id) and ("
+    + " or ".join(
+        f"contains(translate(concat(@class, ' ', @id), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ',"
+        f" 'abcdefghijklmnopqrstuvwxyz'), '{stem}')"
+        for stem in ("nav", "menu", "footer", "sidebar", "crumb", "lang")
+    )
+    + ")]"
 )
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
 # Plain lxml elements: lxml.html's element classes cost a Python call per node touched.
@@ -110,16 +118,9 @@ def element_text(element: etree._Element) -> str:
     return normalize(_STRING(element)) if isinstance(element.tag, str) else ""
 
 
-_CHROME_CLASS = re.compile(
-    r"(?<![^\s_-])(?:" + "|".join(sorted(_CHROME_CLASS_WORDS, key=len, reverse=True))
-    + r")(?![^\s_-])",
-    re.IGNORECASE,
-)
-
-
 def _has_chrome_class(element: etree._Element) -> bool:
-    words = f"{element.get('class') or ''} {element.get('id') or ''}"
-    return _CHROME_CLASS.search(words) is not None
+    words = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
+    return not _CHROME_CLASS_WORDS.isdisjoint(words.replace("_", " ").replace("-", " ").split())
 
 
 def parse_tree(text: str) -> etree._Element | None:
@@ -420,7 +421,7 @@ class Document:
                 and len(element_text(line.block)) <= 300
             ):
                 ranges.append((self.start(line.block), self.end(line.block)))
-            elif labels.COPYRIGHT.search(text):
+            elif labels.mentions_copyright(text):
                 ranges.append((line.start - 0.01, self.end(self.body)))
         for link in self.links:
             if labels.EDITION_NAME.match(self.text(link.element)):
@@ -489,7 +490,7 @@ class Document:
             if line.block is not heading.block and (
                 labels.SIDEBAR_HEADING.match(line.text)
                 or labels.RELATED_HEADING.match(line.text)
-                or labels.COPYRIGHT.search(line.text)
+                or labels.mentions_copyright(line.text)
             ):
                 return heading.start - 0.01, line.start - 0.01
         return heading.start - 0.01, limit

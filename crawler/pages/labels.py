@@ -95,6 +95,8 @@ BREADCRUMB_PREFIX = re.compile(
 BREADCRUMB_HOME = re.compile(r"^\s*(?:Home(?:\s*Page)?|首页|主页|网站首页)\s*$", re.IGNORECASE)
 BREADCRUMB_SEPARATOR = re.compile(r"\s*(?:>>|->|[>»›＞/\\|])\s*")
 COPYRIGHT = re.compile(r"Copyright|©|版权所有|ICP备|All\s*rights\s*reserved", re.IGNORECASE)
+# Letters that IGNORECASE matching takes for i or s although lower() does not give them.
+_FOLDS_TO_ASCII = ("ı", "İ", "ſ")
 READ_MORE = re.compile(
     r"^\s*(?:Read\s*More|More|Learn\s*More|Details?|View\s*(?:More|Details?)|查看详情|查看更多|"
     r"了解更多|阅读全文|阅读更多|详情|更多)?\s*[+>»›→]*\s*$",
@@ -114,3 +116,31 @@ def is_page_next(text: str) -> bool:
     """``Next``, ``下一页``, ``>``, ``»`` (but not an empty string or ``>>`` last-page)."""
     stripped = text.strip()
     return bool(stripped) and stripped not in (">>", "»»") and bool(PAGE_NEXT.match(stripped))
+
+
+# The searches below run on every line of a page; each skips its (slow, case-insensitive)
+# regex when the line lacks something every match must contain.
+
+
+def mentions_copyright(text: str) -> bool:
+    """``COPYRIGHT.search(text)``: a match holds ©, 备, 版权所有, "copyright" or "rights"."""
+    if "©" in text or "备" in text or "版权所有" in text:
+        return True
+    if not any(fold in text for fold in _FOLDS_TO_ASCII):
+        lowered = text.lower()
+        if "copyright" not in lowered and "rights" not in lowered:
+            return False
+    return COPYRIGHT.search(text) is not None
+
+
+def meta_labels(text: str) -> list[re.Match[str]]:
+    """``META_LABEL.finditer(text)``: every label ends in a colon."""
+    if ":" not in text and "：" not in text:
+        return []
+    return list(META_LABEL.finditer(text))
+
+
+def first_meta_label(text: str) -> re.Match[str] | None:
+    if ":" not in text and "：" not in text:
+        return None
+    return META_LABEL.search(text)
