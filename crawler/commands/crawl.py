@@ -4,7 +4,7 @@ Scrapy's own command exits 0 even when every request failed. Ours:
 - checks the arguments, the database URL and the database before Twisted starts, so a bad
   one is one clear line and exit code 2, never a traceback;
 - holds the cross-process crawl lock for the whole crawl, so two crawls never write the
-  same database at once;
+  same database at once; when another crawl holds it, exits 2 with one line saying so;
 - exits with the run's verdict (``vcare/exit_code``: 0 succeeded, 1 failed/degraded/aborted).
 """
 
@@ -17,6 +17,10 @@ from scrapy.exceptions import UsageError
 
 from crawler.errors import UserError
 
+# Another crawl holds the lock: nothing was attempted, like bad input (the scheduler reads
+# exit 2 as "bad input or another crawl is running").
+EXIT_LOCK_BUSY = 2
+
 
 class Command(ScrapyCrawlCommand):
     def run(self, args, opts):
@@ -26,8 +30,10 @@ class Command(ScrapyCrawlCommand):
         try:
             self.exitcode = self.run_checked(args[0], opts)
         except UserError as exc:
+            from storage.errors import CrawlLocked  # noqa: PLC0415
+
             print(f"scrapy crawl: error: {exc}", file=sys.stderr)
-            self.exitcode = exc.exit_code
+            self.exitcode = EXIT_LOCK_BUSY if isinstance(exc, CrawlLocked) else exc.exit_code
 
     def run_checked(self, spider_name: str, opts) -> int:
         from crawler.database import CrawlDatabase  # noqa: PLC0415 (keeps `scrapy list` fast)
