@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from lxml import etree
 
@@ -90,18 +90,6 @@ _CHROME_CLASS_WORDS = frozenset(
         "language",
     )
 )
-# Elements that may be chrome: by tag, by role, or a class/id holding one of the words
-# (as a substring, ASCII case folded; ``_has_chrome_class`` then checks whole words).
-_CHROME_CANDIDATES = etree.XPath(
-    "descendant-or-self::*[self::nav or self::aside or self::header or self::footer or @role"
-    " or (@class or @id) and ("
-    + " or ".join(
-        f"contains(translate(concat(@class, ' ', @id), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ',"
-        f" 'abcdefghijklmnopqrstuvwxyz'), '{stem}')"
-        for stem in ("nav", "menu", "footer", "sidebar", "crumb", "lang")
-    )
-    + ")]"
-)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
 # Plain lxml elements: lxml.html's element classes cost a Python call per node touched.
 _PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
@@ -119,8 +107,15 @@ def element_text(element: etree._Element) -> str:
 
 
 def _has_chrome_class(element: etree._Element) -> bool:
-    words = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
-    return not _CHROME_CLASS_WORDS.isdisjoint(words.replace("_", " ").replace("-", " ").split())
+    names, key = element.get("class"), element.get("id")
+    return bool(names or key) and _names_chrome(f"{names or ''} {key or ''}")
+
+
+@lru_cache(maxsize=2048)
+def _names_chrome(words: str) -> bool:
+    """Whether class/id words (split at spaces, ``_`` and ``-``) name navigation, footer..."""
+    words = words.lower().replace("_", " ").replace("-", " ")
+    return not _CHROME_CLASS_WORDS.isdisjoint(words.split())
 
 
 def parse_tree(text: str) -> etree._Element | None:
@@ -431,18 +426,22 @@ class Document:
         return sorted(ranges)
 
     def _chrome_by_markup(self) -> list[etree._Element]:
+        """Navigation, sidebars, site header and footer, by tag, ARIA role or class name."""
         found = []
-        for element in _CHROME_CANDIDATES(self.body):
+        for element in self.body.iter():
             tag = element.tag
-            if tag in ("nav", "aside") or element.get("role") in _CHROME_ROLES:
-                found.append(element)
+            if tag in ("nav", "aside"):
+                chrome = True
             elif tag in ("header", "footer"):
                 # An <article>'s own header/footer holds its title and prev/next links.
-                if next(element.iterancestors("article", "main"), None) is None and (
-                    tag == "footer" or element.find(".//h1") is None
-                ):
-                    found.append(element)
-            elif _has_chrome_class(element):
+                chrome = element.get("role") in _CHROME_ROLES or (
+                    next(element.iterancestors("article", "main"), None) is None
+                    and (tag == "footer" or element.find(".//h1") is None)
+                )
+            else:
+                chrome = bool(element.items()) and isinstance(tag, str) and (
+                    element.get("role") in _CHROME_ROLES or _has_chrome_class(element))
+            if chrome:
                 found.append(element)
         return found
 
