@@ -77,7 +77,10 @@ class CrawlRunRecorder:
             finish_reason=reason, readable_pages=readable, store_errors=store_errors, low_fields=low
         )
         if low:
-            examples = ", ".join(getattr(spider, "poor_page_examples", [])[:3]) or "none recorded"
+            examples = ", ".join(
+                (getattr(spider, "poor_page_examples", None)
+                 or getattr(spider, "unrecognized_page_examples", []))[:3]
+            ) or "none recorded"
             logger.warning(
                 "layout check: coverage below threshold for %s (%s); example pages: %s",
                 ", ".join(low),

@@ -90,6 +90,7 @@ class VcareNewsSpider(scrapy.Spider):
         self._start_urls_argument = start_urls
         self.failures: list[dict] = []
         self.poor_page_examples: list[str] = []
+        self.unrecognized_page_examples: list[str] = []
         self.known: dict[tuple[str, str], object] = {}
         self.policy = RefreshPolicy(mode=mode, now=utcnow())
 
@@ -113,6 +114,8 @@ class VcareNewsSpider(scrapy.Spider):
         for language in EDITIONS:
             for news_id, known in database.known_articles(language).items():
                 self.known[(language, news_id)] = known
+        fetched = sum(1 for known in self.known.values() if known.page_fetched)
+        self.crawler.stats.set_value("vcare/known_articles", fetched)
         for url in self.start_urls:
             yield scrapy.Request(url, callback=self.parse, errback=self.on_error)
 
@@ -139,6 +142,9 @@ class VcareNewsSpider(scrapy.Spider):
             self.record_failure(response.url, f"unreadable page: {exc}")
             return
         self.crawler.stats.inc_value(f"vcare/pages/{page.kind}")
+        unrecognized = page.article is None and page.listing is None
+        if unrecognized and len(self.unrecognized_page_examples) < 10:
+            self.unrecognized_page_examples.append(response.url)
         if page.article is not None:
             yield from self.article_found(response, page.article)
         elif "/news_detail/" in response.url:

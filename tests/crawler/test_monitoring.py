@@ -48,3 +48,30 @@ def test_verdicts():
     assert run_status(**{**ok, "store_errors": 1}) == "failed"
     assert run_status(**{**ok, "finish_reason": "shutdown"}) == "aborted"
     assert run_status(**{**ok, "finish_reason": "closespider_timeout"}) == "failed"
+
+
+def nothing_recognized(pages_seen=6, known=100):
+    return {"vcare/pages/other": pages_seen, "vcare/known_articles": known}
+
+
+def test_pages_seen_counts_every_parsed_page_kind():
+    coverage = coverage_from_stats({**stats(), "vcare/pages/article": 10, "vcare/pages/other": 3})
+    assert coverage["pages_seen"] == 13
+
+
+def test_redesign_that_hides_every_article_and_listing_is_degraded():
+    coverage = coverage_from_stats(nothing_recognized())
+    low = fields_below_threshold(coverage)
+    assert low == ["article_pages", "listing_pages"]
+    verdict = run_status(finish_reason="finished", readable_pages=0, store_errors=0, low_fields=low)
+    assert verdict == "degraded"
+
+
+def test_nothing_recognized_on_an_empty_database_is_not_judged_a_layout_break():
+    coverage = coverage_from_stats(nothing_recognized(known=0))
+    assert fields_below_threshold(coverage) == []
+
+
+def test_no_page_arriving_is_not_judged_a_layout_break():
+    coverage = coverage_from_stats(nothing_recognized(pages_seen=0))
+    assert fields_below_threshold(coverage) == []
