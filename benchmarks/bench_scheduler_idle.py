@@ -146,6 +146,9 @@ the replica) has finished, i.e. idle *between* runs.
 |---|---|---|
 {table}
 
+CPU time is counted by the kernel in clock ticks (usually 10 ms): 0 ms means less than one tick
+in the whole window. Context switches are summed over all threads from `/proc/PID/task`.
+
 Between runs the scheduler's main thread sleeps in `BlockingScheduler`'s event wait until the
 next fire time, and the single worker thread blocks on its queue: no polling. Each crawl is a
 separate process that returns its memory when it exits; what stays in the scheduler after a
