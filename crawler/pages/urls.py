@@ -28,11 +28,20 @@ _SIMPLE_ROOT_PATH = re.compile(r"^/[A-Za-z0-9\-._~/]*(?:\?[A-Za-z0-9\-._~/=&%+,;
 _DOT_SEGMENT = re.compile(r"//|/\.\.?(?:/|$|[?#])")
 
 
+def _path(url: str) -> str | None:
+    simple = _SIMPLE_URL.match(url)
+    if simple:
+        return simple.group("path") or ""
+    try:
+        return urlsplit(url.strip()).path
+    except ValueError:
+        return None
+
+
 def news_id_from_url(url: str) -> str | None:
     """The long number naming an article, or None when the URL is not an article."""
-    try:
-        path = urlsplit(url.strip()).path
-    except ValueError:
+    path = _path(url)
+    if path is None:
         return None
     match = _ARTICLE_PATH.search(path)
     return match.group(1) if match else None
@@ -84,9 +93,10 @@ def _simple_origin(base: str) -> str | None:
 
 def looks_like_news_list(url: str) -> bool:
     """A news section path (``/news/``, ``/news_list-18.html``) that is not an article."""
-    if is_article_url(url):
+    path = _path(url)
+    if not path or _ARTICLE_PATH.search(path):
         return False
-    return bool(_NEWS_LIST_PATH.search(urlsplit(url).path))
+    return bool(_NEWS_LIST_PATH.search(path))
 
 
 def language_from_url(url: str) -> str | None:
