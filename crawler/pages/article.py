@@ -67,8 +67,10 @@ class ArticlePage:
         return self._identity[1]
 
     def language(self) -> str:
-        sample = " ".join(line.text for line in self.doc.lines[:200])
-        return page_language(self.doc.html_lang, self.url(), f"{self.title() or ''} {sample}")
+        def sample() -> str:
+            return f"{self.title() or ''} {' '.join(line.text for line in self.doc.lines[:200])}"
+
+        return page_language(self.doc.html_lang, self.url(), sample)
 
     # --- header --------------------------------------------------------------------
 
@@ -96,10 +98,14 @@ class ArticlePage:
                     return line.block
         return None
 
-    def title(self) -> str | None:
+    @cached_property
+    def _title(self) -> str | None:
         if self.title_element is not None:
             return element_text(self.title_element) or None
         return self.doc.meta("og:title") or title_from_title_tag(self.doc.title_tag) or None
+
+    def title(self) -> str | None:
+        return self._title
 
     @cached_property
     def _title_line_index(self) -> int | None:
@@ -118,7 +124,7 @@ class ArticlePage:
                     i
                     for i, line in enumerate(candidates)
                     if labels.first_meta_label(line.spaced)
-                    or labels.META_LABEL_ALONE.match(line.spaced)
+                    or labels.label_alone(line.spaced)
                 ),
                 None,
             )
@@ -141,7 +147,7 @@ class ArticlePage:
         """The value after each header label (first occurrence), with the line it is on."""
         found: dict[str, tuple[str, Line]] = {}
         for line in self.header_lines:
-            alone = labels.META_LABEL_ALONE.match(line.spaced)
+            alone = labels.label_alone(line.spaced)
             if alone:
                 found.setdefault(alone.lastgroup or "", ("", line))
                 continue
@@ -164,7 +170,7 @@ class ArticlePage:
                 sibling = sibling.getnext()
             if sibling is None or following.block is not sibling:
                 return None
-        if len(following.text) > 80 or labels.META_LABEL_ALONE.match(following.spaced):
+        if len(following.text) > 80 or labels.label_alone(following.spaced):
             return None
         # The value box may carry the next label too: "<dd>医药经济报  浏览次数：55</dd>".
         value = following.spaced

@@ -103,7 +103,11 @@ def normalize(text: str | None) -> str:
 
 
 def element_text(element: etree._Element) -> str:
-    return normalize(_STRING(element)) if isinstance(element.tag, str) else ""
+    if not isinstance(element.tag, str):
+        return ""
+    if not len(element):  # no children: its own text is all of it
+        return normalize(element.text)
+    return normalize(_STRING(element))
 
 
 def _has_chrome_class(element: etree._Element) -> bool:

@@ -90,10 +90,7 @@ def _looks_like_prose(text: str) -> bool:
 
 
 def _heading_in(container: etree._Element) -> etree._Element | None:
-    for element in container.iter():
-        if element.tag in HEADING_TAGS:
-            return element
-    return None
+    return next(container.iter(*HEADING_TAGS), None)
 
 
 def item_title_and_summary(doc: Document, link: Link, container: etree._Element,

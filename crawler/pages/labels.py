@@ -140,6 +140,12 @@ def meta_labels(text: str) -> list[re.Match[str]]:
     return list(META_LABEL.finditer(text))
 
 
+def label_alone(text: str) -> re.Match[str] | None:
+    """``META_LABEL_ALONE.match(text)`` for text with single spaces (``Line.spaced``): the
+    longest label ("Published Time") with its colon is 16 characters."""
+    return META_LABEL_ALONE.match(text) if len(text) <= 30 else None
+
+
 def first_meta_label(text: str) -> re.Match[str] | None:
     if ":" not in text and "：" not in text:
         return None

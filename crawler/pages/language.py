@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from crawler.pages.urls import language_from_url
 
 
@@ -20,5 +22,6 @@ def language_from_text(text: str) -> str:
     return "zh" if letters and cjk / letters > 0.2 else "en"
 
 
-def page_language(lang_attribute: str | None, url: str, text: str) -> str:
-    return language_from_tag(lang_attribute) or language_from_url(url) or language_from_text(text)
+def page_language(lang_attribute: str | None, url: str, text: Callable[[], str]) -> str:
+    """``text`` gives the page's words, read only when the tag and the URL do not say."""
+    return language_from_tag(lang_attribute) or language_from_url(url) or language_from_text(text())

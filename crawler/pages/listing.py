@@ -28,8 +28,8 @@ class ListingPage:
         return absolute_url(self.doc.url, self.doc.url) or self.doc.url
 
     def language(self) -> str:
-        sample = " ".join(line.text for line in self.doc.lines[:200])
-        return page_language(self.doc.html_lang, self.url(), sample)
+        return page_language(self.doc.html_lang, self.url(),
+                             lambda: " ".join(line.text for line in self.doc.lines[:200]))
 
     @cached_property
     def _related_ranges(self) -> tuple[tuple[float, float], ...]:
