@@ -446,9 +446,9 @@ def _collect(
 ) -> None:
     """Append the largest chrome-free elements (and loose text) lying between the keys."""
     low, high = doc.start(element), doc.end(element)
-    if high <= start or low >= end or _inside_chrome(doc, low, high):
+    if high <= start or low >= end or doc.chrome_covers(low, high):
         return
-    if low > start and high < end and not _holds_chrome(doc, low, high):
+    if low > start and high < end and not doc.chrome_starts_within(low, high):
         if (
             doc.has_text(element)
             or element.tag == "br"
@@ -471,14 +471,6 @@ def _collect(
             and not doc.in_chrome(tail_key)
         ):
             pieces.append(child.tail)
-
-
-def _inside_chrome(doc: Document, low: float, high: float) -> bool:
-    return any(a <= low and high <= b for a, b in doc.chrome)
-
-
-def _holds_chrome(doc: Document, low: float, high: float) -> bool:
-    return any(low < a < high for a, _ in doc.chrome)
 
 
 def _escape(text: str) -> str:

@@ -151,35 +151,6 @@ class Line:
     spaced: str = ""  # a space wherever the markup splits it (<span>18</span><span>2024</span>)
 
 
-def _group_lines(runs: list[tuple[str, etree._Element, float, bool]]) -> list[Line]:
-    """Consecutive runs in one block make a line; a <br> or a block's end starts a new one."""
-    lines: list[Line] = []
-    current: Line | None = None
-    pending_break = False
-    for text, block, key, breaks in runs:
-        if not text:
-            pending_break = True
-            continue
-        stripped = text.strip()
-        if not stripped:
-            if current is not None:
-                current.raw.append(" ")
-            continue
-        if current is None or current.block is not block or breaks or pending_break:
-            current = Line(block, key, key, [text], [], [key])
-            lines.append(current)
-        else:
-            current.end = key
-            current.raw.append(text)
-            current.keys.append(key)
-        pending_break = False
-        current.words.append(" ".join(stripped.split()))
-    for line in lines:
-        line.text = normalize("".join(line.raw))
-        line.spaced = " ".join(line.words)
-    return lines
-
-
 @dataclass(slots=True)
 class Link:
     key: float
@@ -250,9 +221,12 @@ class Document:
 
     def _read_lines(self) -> list[Line]:
         """One walk over the body: every text run in document order with its key, grouped
-        into lines; element depths and last positions are recorded on the way."""
+        into lines (a block's runs make a line; a <br> or a block's end starts a new one).
+        Element depths and last positions are recorded on the way."""
         position, last, depths, body = self.position, self._last, self._depth, self.body
-        runs: list[tuple[str, etree._Element, float, bool]] = []  # text, block, key, breaks
+        lines: list[Line] = []
+        current: Line | None = None
+        pending_break = False
         latest = 0  # position of the element most recently opened
         blocks: list[etree._Element] = []  # block box of each open element
         depth = self.depth(body) - 1
@@ -267,27 +241,44 @@ class Document:
                     block = blocks[-1] if blocks else self._outer_block(element)
                 blocks.append(block)
                 text = element.text
-                if text and isinstance(tag, str):
-                    runs.append((text, block, latest + 0.25, False))
-                continue
-            blocks.pop()
-            last[element] = latest
-            depths[element] = depth
-            depth -= 1
-            if element is body:
-                break
-            tail = element.tail
-            if tag == "br":
-                element.tail = "\n" + (tail or "")
-                runs.append(("", blocks[-1], 0.0, True))  # the break itself
-                if not tail:
+                if not text or not isinstance(tag, str):
                     continue
-                tail = "\n" + tail
-            elif not tail:
+                key = latest + 0.25
+                breaks = False
+            else:
+                blocks.pop()
+                last[element] = latest
+                depths[element] = depth
+                depth -= 1
+                if element is body:
+                    break
+                text = element.tail
+                if tag == "br":
+                    text = element.tail = "\n" + (text or "")
+                    pending_break = True
+                elif not text:
+                    continue
+                block = blocks[-1] if blocks else self._outer_block(element.getparent())
+                key = latest + 0.5 + 0.4 / (depth + 2)
+                breaks = tag in BLOCK_TAGS
+            stripped = text.strip()
+            if not stripped:
+                if current is not None:
+                    current.raw.append(" ")
                 continue
-            block = blocks[-1] if blocks else self._outer_block(element.getparent())
-            runs.append((tail, block, latest + 0.5 + 0.4 / (depth + 2), tag in BLOCK_TAGS))
-        return _group_lines(runs)
+            if current is None or current.block is not block or breaks or pending_break:
+                current = Line(block, key, key, [text], [], [key])
+                lines.append(current)
+            else:
+                current.end = key
+                current.raw.append(text)
+                current.keys.append(key)
+            pending_break = False
+            current.words.append(" ".join(stripped.split()))
+        for line in lines:
+            line.text = " ".join("".join(line.raw).split())
+            line.spaced = " ".join(line.words)
+        return lines
 
     def lines_between(self, start: float, end: float) -> list[Line]:
         """Lines starting after ``start`` and before ``end``."""
@@ -468,6 +459,28 @@ class Document:
                 lows.append(low)
                 highs.append(high)
         return lows, highs
+
+    @cached_property
+    def _chrome_index(self) -> tuple[list[float], list[float]]:
+        """The lows of ``chrome`` and, for each, the highest high among ranges up to it."""
+        lows: list[float] = []
+        reach: list[float] = []
+        for low, high in self.chrome:
+            lows.append(low)
+            reach.append(max(high, reach[-1]) if reach else high)
+        return lows, reach
+
+    def chrome_covers(self, low: float, high: float) -> bool:
+        """Some chrome range holds all of ``low``..``high`` (ends included)."""
+        lows, reach = self._chrome_index
+        index = bisect_right(lows, low) - 1
+        return index >= 0 and reach[index] >= high
+
+    def chrome_starts_within(self, low: float, high: float) -> bool:
+        """Some chrome range starts strictly between ``low`` and ``high``."""
+        lows = self._chrome_index[0]
+        index = bisect_right(lows, low)
+        return index < len(lows) and lows[index] < high
 
     def in_chrome(self, key: float) -> bool:
         lows, highs = self._merged_chrome
