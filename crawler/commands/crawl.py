@@ -5,7 +5,8 @@ Scrapy's own command exits 0 even when every request failed. Ours:
   one is one clear line and exit code 2, never a traceback;
 - holds the cross-process crawl lock for the whole crawl, so two crawls never write the
   same database at once; when another crawl holds it, exits 2 with one line saying so;
-- exits with the run's verdict (``vcare/exit_code``: 0 succeeded, 1 failed/degraded/aborted).
+- exits with the run's verdict (``vcare/exit_code``: 0 succeeded, 1 failed/degraded/aborted;
+  1 as well when another crawl holds the lock).
 """
 
 from __future__ import annotations
@@ -20,6 +21,37 @@ from crawler.errors import UserError
 # Another crawl holds the lock: nothing was attempted, like bad input (the scheduler reads
 # exit 2 as "bad input or another crawl is running").
 EXIT_LOCK_BUSY = 2
+SPIDER_ARGUMENTS = ("start_urls", "mode")
+# Our numeric settings: name -> (Settings getter, smallest sensible value, what is expected).
+NUMERIC_SETTINGS = {
+    "VCARE_BATCH_SIZE": ("getint", 1, "a whole number of items, at least 1"),
+    "VCARE_FLUSH_SECONDS": ("getfloat", 0, "a number of seconds"),
+    "VCARE_LOCK_WAIT": ("getfloat", 0, "a number of seconds"),
+    "VCARE_RECENT_DAYS": ("getint", 0, "a whole number of days"),
+    "VCARE_RETRY_BACKOFF": ("getfloat", 0, "a number of seconds"),
+    "VCARE_RETRY_AFTER_MAX": ("getfloat", 0, "a number of seconds"),
+    "DOWNLOAD_TIMEOUT": ("getfloat", 0, "a number of seconds"),
+    "DOWNLOAD_DELAY": ("getfloat", 0, "a number of seconds"),
+    "RETRY_TIMES": ("getint", 0, "a whole number"),
+}
+
+
+def check_settings(settings) -> None:
+    """One clear line for a setting that would otherwise fail mid-crawl with a traceback."""
+    for name, (getter, lowest, expected) in NUMERIC_SETTINGS.items():
+        try:
+            value = getattr(settings, getter)(name)
+        except (TypeError, ValueError):
+            value = None
+        if value is None or value < lowest:
+            raise UserError(f"invalid setting {name}={settings.get(name)!r}: expected {expected}")
+    try:
+        settings.getdict("VCARE_COVERAGE_THRESHOLDS")
+    except (TypeError, ValueError):
+        raise UserError(
+            "invalid setting VCARE_COVERAGE_THRESHOLDS: expected a JSON object such as "
+            '{"title": 0.9}'
+        ) from None
 
 
 class Command(ScrapyCrawlCommand):
@@ -40,9 +72,19 @@ class Command(ScrapyCrawlCommand):
         from crawler.spiders.vcare_news import VcareNewsSpider, resolve_start_urls
         from storage.locking import crawl_lock
 
-        crawler = self._create_crawler(spider_name)
+        try:
+            crawler = self._create_crawler(spider_name)
+        except KeyError:
+            raise UserError(f"unknown spider {spider_name!r}: expected vcare_news") from None
         settings = crawler.settings
+        check_settings(settings)
         if issubclass(crawler.spidercls, VcareNewsSpider):
+            unknown = sorted(set(opts.spargs) - set(SPIDER_ARGUMENTS))
+            if unknown:
+                raise UserError(
+                    f"unknown spider argument {unknown[0]!r}: expected "
+                    + " or ".join(f"-a {name}=..." for name in SPIDER_ARGUMENTS)
+                )
             resolve_start_urls(opts.spargs.get("start_urls"), settings.get("VCARE_START_URLS"))
             mode = opts.spargs.get("mode", "incremental")
             if mode not in ("incremental", "full"):
@@ -51,6 +93,11 @@ class Command(ScrapyCrawlCommand):
         with crawl_lock(database.engine, wait_seconds=settings.getfloat("VCARE_LOCK_WAIT", 0)):
             self.crawler_process.crawl(crawler, **opts.spargs)
             self.crawler_process.start()
+            if database.run_id is not None and crawler.stats.get_value("vcare/status") is None:
+                # A signal during start-up stops the engine before spider_closed can record
+                # the outcome: close the run here rather than leave it "running".
+                database.finish_run(status="aborted", finish_reason="shutdown during start-up")
+                database.close()
         if self.crawler_process.bootstrap_failed:
             return 1
         return int(crawler.stats.get_value("vcare/exit_code", 1))

@@ -57,7 +57,12 @@ def resolve_start_urls(argument: str | list[str] | None, setting: str | None) ->
     urls = urls or list(DEFAULT_START_URLS)
     for url in urls:
         parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or not parts.hostname:
+        try:
+            parts.port  # noqa: B018 (raises on a port that is not a number)
+        except ValueError:
+            raise UserError(f"invalid start URL {url!r}: bad port") from None
+        host = parts.hostname or ""
+        if parts.scheme not in ("http", "https") or not host or any(c.isspace() for c in host):
             raise UserError(f"invalid start URL {url!r}: expected http(s)://host/...")
     return urls
 
