@@ -172,6 +172,8 @@ class Document:
         }
         self._last: dict[etree._Element, int] = {}
         self._depth: dict[etree._Element, int] = {}
+        self._ends: dict[etree._Element, float] = {}  # end() and tail_key() of body elements
+        self._tails: dict[etree._Element, float] = {}
         self._resolved: dict[str, str | None] = {}
         self._texts: dict[etree._Element, str] = {}
         self.lines: list[Line] = self._read_lines()
@@ -202,11 +204,17 @@ class Document:
 
     def end(self, element: etree._Element) -> float:
         """Key just past the element's content, its descendants' tails included."""
-        return self.last_position(element) + 0.5 + 0.4 / (self.depth(element) + 1.5)
+        found = self._ends.get(element)
+        if found is None:
+            found = self.last_position(element) + 0.5 + 0.4 / (self.depth(element) + 1.5)
+        return found
 
     def tail_key(self, element: etree._Element) -> float:
         """Key of the text after ``element``'s end tag: deeper elements' tails come first."""
-        return self.last_position(element) + 0.5 + 0.4 / (self.depth(element) + 1)
+        found = self._tails.get(element)
+        if found is None:
+            found = self.last_position(element) + 0.5 + 0.4 / (self.depth(element) + 1)
+        return found
 
     def contains(self, element: etree._Element, key: float) -> bool:
         return self.start(element) < key < self.end(element)
@@ -222,8 +230,8 @@ class Document:
     def _read_lines(self) -> list[Line]:
         """One walk over the body: every text run in document order with its key, grouped
         into lines (a block's runs make a line; a <br> or a block's end starts a new one).
-        Element depths and last positions are recorded on the way."""
-        position, last, depths, body = self.position, self._last, self._depth, self.body
+        Each element's end() and tail_key() are recorded on the way."""
+        position, ends, tails, body = self.position, self._ends, self._tails, self.body
         lines: list[Line] = []
         current: Line | None = None
         pending_break = False
@@ -247,8 +255,8 @@ class Document:
                 breaks = False
             else:
                 blocks.pop()
-                last[element] = latest
-                depths[element] = depth
+                ends[element] = latest + 0.5 + 0.4 / (depth + 1.5)
+                key = tails[element] = latest + 0.5 + 0.4 / (depth + 1)
                 depth -= 1
                 if element is body:
                     break
@@ -259,7 +267,6 @@ class Document:
                 elif not text:
                     continue
                 block = blocks[-1] if blocks else self._outer_block(element.getparent())
-                key = latest + 0.5 + 0.4 / (depth + 2)
                 breaks = tag in BLOCK_TAGS
             stripped = text.strip()
             if not stripped:

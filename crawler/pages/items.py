@@ -72,7 +72,7 @@ def _is_furniture(line: Line) -> bool:
     """Date boxes and "Read more" buttons: lines that are neither title nor summary."""
     text = line.text
     # A box of digits and separators ("08", "2021/03") is a piece of a split date.
-    return (not text or not any(ch.isalpha() for ch in text) or is_date_only(line.spaced)
+    return (not text or not any(map(str.isalpha, text)) or is_date_only(line.spaced)
             or bool(labels.READ_MORE.match(text)))
 
 
@@ -86,7 +86,7 @@ def item_date(container: etree._Element, lines: list[Line]) -> date | None:
 
 
 def _looks_like_prose(text: str) -> bool:
-    return len(text) > 40 or sum(ch.isalpha() for ch in text) > 12
+    return len(text) > 40 or sum(map(str.isalpha, text)) > 12
 
 
 def _heading_in(container: etree._Element) -> etree._Element | None:

@@ -95,8 +95,7 @@ BREADCRUMB_PREFIX = re.compile(
 BREADCRUMB_HOME = re.compile(r"^\s*(?:Home(?:\s*Page)?|首页|主页|网站首页)\s*$", re.IGNORECASE)
 BREADCRUMB_SEPARATOR = re.compile(r"\s*(?:>>|->|[>»›＞/\\|])\s*")
 COPYRIGHT = re.compile(r"Copyright|©|版权所有|ICP备|All\s*rights\s*reserved", re.IGNORECASE)
-# Letters that IGNORECASE matching takes for i or s although lower() does not give them.
-_FOLDS_TO_ASCII = ("ı", "İ", "ſ")
+
 READ_MORE = re.compile(
     r"^\s*(?:Read\s*More|More|Learn\s*More|Details?|View\s*(?:More|Details?)|查看详情|查看更多|"
     r"了解更多|阅读全文|阅读更多|详情|更多)?\s*[+>»›→]*\s*$",
@@ -123,10 +122,11 @@ def is_page_next(text: str) -> bool:
 
 
 def mentions_copyright(text: str) -> bool:
-    """``COPYRIGHT.search(text)``: a match holds ©, 备, 版权所有, "copyright" or "rights"."""
+    """``COPYRIGHT.search(text)``: a match holds ©, 备, 版权所有, "copyright" or "rights"
+    (IGNORECASE also takes ı and İ for i and ſ for s, which lower() does not turn into them)."""
     if "©" in text or "备" in text or "版权所有" in text:
         return True
-    if not any(fold in text for fold in _FOLDS_TO_ASCII):
+    if "ı" not in text and "İ" not in text and "ſ" not in text:
         lowered = text.lower()
         if "copyright" not in lowered and "rights" not in lowered:
             return False

@@ -18,7 +18,7 @@ def language_from_text(text: str) -> str:
     """``zh`` when a noticeable share of letters are CJK ideographs, else ``en``."""
     sample = text[:4000]
     cjk = sum(1 for ch in sample if "\u4e00" <= ch <= "\u9fff")
-    letters = sum(1 for ch in sample if ch.isalpha())
+    letters = sum(map(str.isalpha, sample))
     return "zh" if letters and cjk / letters > 0.2 else "en"
 
 
