@@ -490,26 +490,15 @@ class CrawlRunner:
 
 
 def find_run(session, pid: int, launched_at: datetime):
-    """The newest ``crawl_runs`` row of process ``pid`` on this host since ``launched_at``."""
-    from sqlalchemy import select
-    from sqlalchemy.exc import SQLAlchemyError
+    """The newest ``crawl_runs`` row of crawl process ``pid`` on this host since its launch."""
+    from storage.queries import run_of_process
 
-    from storage.models import CrawlRun
-
-    query = (
-        select(CrawlRun)
-        .where(
-            CrawlRun.pid == pid,
-            CrawlRun.hostname == socket.gethostname(),
-            CrawlRun.started_at >= launched_at - timedelta(seconds=5),
-        )
-        .order_by(CrawlRun.id.desc())
-        .limit(1)
+    return run_of_process(
+        session,
+        pid=pid,
+        hostname=socket.gethostname(),
+        since=launched_at - timedelta(seconds=5),
     )
-    try:
-        return session.scalars(query).first()
-    except SQLAlchemyError:  # no schema yet: the crawl stopped before creating it
-        return None
 
 
 def _wait_then_set(process: subprocess.Popen, event: threading.Event) -> None:

@@ -6,6 +6,7 @@ from datetime import date, datetime
 from typing import NamedTuple
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from storage.models import CrawlRun, ItemRevision, NewsItem, RelatedNews
@@ -72,3 +73,22 @@ def revision_count(session: Session) -> int:
 def recent_runs(session: Session, limit: int = 5) -> list[CrawlRun]:
     query = select(CrawlRun).order_by(CrawlRun.started_at.desc(), CrawlRun.id.desc())
     return list(session.scalars(query.limit(limit)))
+
+
+def run_of_process(
+    session: Session, *, pid: int, hostname: str, since: datetime
+) -> CrawlRun | None:
+    """The newest run started by process ``pid`` on ``hostname`` at or after ``since``.
+
+    None as well when the schema does not exist yet (the crawl stopped before creating it).
+    """
+    query = (
+        select(CrawlRun)
+        .where(CrawlRun.pid == pid, CrawlRun.hostname == hostname, CrawlRun.started_at >= since)
+        .order_by(CrawlRun.id.desc())
+        .limit(1)
+    )
+    try:
+        return session.scalars(query).first()
+    except SQLAlchemyError:
+        return None
