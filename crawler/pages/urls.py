@@ -25,6 +25,11 @@ _SIMPLE_URL = re.compile(
     re.IGNORECASE,
 )
 _SIMPLE_ROOT_PATH = re.compile(r"^/[A-Za-z0-9\-._~/]*(?:\?[A-Za-z0-9\-._~/=&%+,;:]*)?(?:#.*)?$")
+_SIMPLE_ABSOLUTE = re.compile(
+    r"^(?P<scheme>https?)://(?P<host>[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*(?::\d+)?)"
+    r"(?P<path>/[A-Za-z0-9\-._~/]*)?(?:\?(?P<query>[A-Za-z0-9\-._~/=&%+,;:]*))?(?:#.*)?$",
+    re.IGNORECASE,
+)
 _DOT_SEGMENT = re.compile(r"//|/\.\.?(?:/|$|[?#])")
 
 
@@ -69,6 +74,12 @@ def absolute_url(base: str, href: str | None) -> str | None:
         # "/news/18-6.html?page=2#top" on a plain http(s) base: what urljoin would give
         path, _, query = href.partition("#")[0].partition("?")
         return f"{origin}{path}?{query}" if query else origin + path
+    simple = _SIMPLE_ABSOLUTE.match(href)
+    if simple and not _DOT_SEGMENT.search(simple.group("path") or ""):
+        # "https://host/a/b.html?x=1#top": urljoin keeps it, the fragment goes
+        scheme, host, path, query = simple.group("scheme", "host", "path", "query")
+        url = f"{scheme.lower()}://{host}{path or '/'}"
+        return f"{url}?{query}" if query else url
     try:
         joined = urljoin(base, href.strip())
         parts = urlsplit(joined if _PLAIN_URL.match(joined) else safe_url_string(joined))
