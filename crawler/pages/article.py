@@ -246,6 +246,7 @@ class ArticlePage:
                 return line.start - 0.01
         return doc.end(doc.body)
 
+    @cached_property
     def _body_lines(self) -> list[Line]:
         doc = self.doc
         return [
@@ -255,7 +256,7 @@ class ArticlePage:
         ]
 
     def body_text(self) -> str:
-        return "\n".join(line.text for line in self._body_lines())
+        return "\n".join(line.text for line in self._body_lines)
 
     @cached_property
     def _body_pieces(self) -> list[etree._Element | str]:
@@ -366,7 +367,7 @@ class ArticlePage:
         """An article names itself by id and shows a headline with a date or a body."""
         if not self.news_id():
             return False
-        has_body = bool(self._body_lines())
+        has_body = bool(self._body_lines)
         return bool(self.title()) and (self.published_at() is not None or has_body)
 
     def to_item(self) -> Article:

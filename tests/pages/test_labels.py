@@ -56,3 +56,28 @@ def test_a_sentence_starting_with_next_is_not_a_neighbour_label() -> None:
 @pytest.mark.parametrize("text", ["English", "EN", "中文", "CN", "简体中文"])
 def test_edition_names(text: str) -> None:
     assert labels.EDITION_NAME.match(text)
+
+
+# The line checks skip their regex when a line cannot match; they must answer as it does.
+_LINES = [
+    "Copyright © 2025 Jiangsu Vcare", "版权所有 © 2025", "苏ICP备00000000号-1",
+    "All Rights Reserved.", "ALL\nRIGHTS  RESERVED", "cOpYrIgHt 2024", "copyrıght", "COPYRİGHT",
+    "All rightſ reserved", "rights of patients", "Ｃopyright", "On behalf of the company.",
+    "发布时间：2025-10-21 来源：本站", "Published Time: 2025-11-11 17:02 Source:", "Source：",
+    "Time to market: 2 years", "Published Time", "Published Time :", "Published Date:",
+    "Release Date", "View Count：", "文章来源：", "no label here", "",
+]
+
+
+@pytest.mark.parametrize("text", _LINES)
+def test_copyright_check_agrees_with_the_regex(text: str) -> None:
+    assert labels.mentions_copyright(text) == bool(labels.COPYRIGHT.search(text))
+
+
+@pytest.mark.parametrize("text", _LINES)
+def test_meta_label_checks_agree_with_the_regex(text: str) -> None:
+    assert [m.span() for m in labels.meta_labels(text)] == [
+        m.span() for m in labels.META_LABEL.finditer(text)]
+    assert bool(labels.first_meta_label(text)) == bool(labels.META_LABEL.search(text))
+    spaced = " ".join(text.split())
+    assert bool(labels.label_alone(spaced)) == bool(labels.META_LABEL_ALONE.match(spaced))

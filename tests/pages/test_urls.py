@@ -1,9 +1,18 @@
 """Article ids and canonical URLs."""
 
+from urllib.parse import urljoin, urlsplit, urlunsplit
+
 import pytest
+from w3lib.url import safe_url_string
 
 from crawler.pages import canonical_url, is_article_url, news_id_from_url
-from crawler.pages.urls import language_from_url, looks_like_news_list
+from crawler.pages.urls import (
+    _PLAIN_URL,
+    _UNFOLLOWABLE,
+    absolute_url,
+    language_from_url,
+    looks_like_news_list,
+)
 
 
 @pytest.mark.parametrize(
@@ -48,3 +57,37 @@ def test_en_host_names_the_english_edition() -> None:
 def test_news_list_paths_are_recognised_but_articles_are_not() -> None:
     assert looks_like_news_list("https://x.com/news_list-18-6.html")
     assert not looks_like_news_list("https://x.com/news_detail/1988441189910183936.html")
+
+
+_BASES = ["http://127.0.0.1:8000/news/18-6.html", "HTTPS://Ex.Com:443/a/b?x#y", "https://ex.com",
+          "file:///tmp/page.html", "https://ex.com/zh/"]
+_HREFS = ["/", "/a", "/a/b.html?x=1", "/a?", "/a#f", "/a/./b", "/a/../b", "//x.com/a", "/a//b",
+          "/a?b=%20", "/a?q#", "/.", "/a/..?x", " /a", "/a b", "/é", "/a;b", "x.html",
+          "http://x.com/a", "HTTPS://X.com:8080/a/b?c=d#e", "http://x.com", "http://x.com?q",
+          "http://x.com/a/../b", "http://x.com//a", "https://x.com/a;p", "ftp://x.com/a",
+          "http://user@x.com/a", "http://x.com/a?q=1&r=%zz", "javascript:void(0)", "#top", ""]
+
+
+def _reference_absolute_url(base: str, href: str) -> str | None:
+    """The general path of ``absolute_url`` (urljoin, then quoting), without its fast paths."""
+    if not href or _UNFOLLOWABLE.match(href):
+        return None
+    joined = urljoin(base, href.strip())
+    parts = urlsplit(joined if _PLAIN_URL.match(joined) else safe_url_string(joined))
+    if parts.scheme not in ("http", "https", "file") or (
+            parts.scheme != "file" and not parts.netloc):
+        return None
+    return urlunsplit((parts.scheme, parts.netloc, parts.path or "/", parts.query, ""))
+
+
+@pytest.mark.parametrize("base", _BASES)
+def test_plain_urls_resolve_as_urljoin_would(base: str) -> None:
+    for href in _HREFS:
+        assert absolute_url(base, href) == _reference_absolute_url(base, href), href
+
+
+@pytest.mark.parametrize("url", [u for u in _HREFS if "://" in u] + _BASES)
+def test_canonical_url_of_a_plain_url_is_what_quoting_gives(url: str) -> None:
+    parts = urlsplit(safe_url_string(url.strip()))
+    expected = urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path or "/", "", ""))
+    assert canonical_url(url) == expected
