@@ -59,8 +59,27 @@ def declared_in_markup(body: bytes) -> str | None:
     return normalize_encoding(match.group(1).decode("ascii")) if match else None
 
 
+# The same characters as UTF-8 bytes (a control byte never occurs inside a multibyte sequence;
+# U+FFFE and U+FFFF are EF BF BE and EF BF BF).
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
+
+
 def clean_text(text: str) -> str:
     return _CONTROL.sub("", text.lstrip("\ufeff"))
+
+
+def _decoded(body: bytes, codec: str) -> str:
+    """``body`` decoded and cleaned; UTF-8 bytes without control characters skip the
+    (slower) scan of the decoded text."""
+    text = body.decode(codec)
+    if (
+        codec == "utf-8"
+        and len(body.translate(None, _CONTROL_BYTES)) == len(body)
+        and b"\xef\xbf\xbe" not in body
+        and b"\xef\xbf\xbf" not in body
+    ):
+        return text.lstrip("\ufeff")
+    return clean_text(text)
 
 
 def decode_html(body: bytes | str, declared_encoding: str | None = None) -> str:
@@ -76,7 +95,7 @@ def decode_html(body: bytes | str, declared_encoding: str | None = None) -> str:
                   "utf-8"]
     for codec in dict.fromkeys(c for c in candidates if c):
         try:
-            return clean_text(body.decode(codec))
+            return _decoded(body, codec)
         except (UnicodeDecodeError, LookupError):
             continue
     dammit = UnicodeDammit(body, ["gb18030", "big5", "windows-1252"], is_html=True)

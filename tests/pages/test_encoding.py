@@ -3,6 +3,7 @@
 import pytest
 
 from crawler.pages import PageParseError, decode_html
+from crawler.pages.encoding import clean_text
 
 ZH = "<html><body><p>江苏威凯尔医药科技有限公司发布新闻：创新药获批临床。</p></body></html>"
 
@@ -42,3 +43,9 @@ def test_text_input_passes_through() -> None:
 def test_binary_data_is_not_a_page() -> None:
     with pytest.raises(PageParseError):
         decode_html(bytes(range(256)) * 8)
+
+
+def test_utf8_pages_lose_the_same_control_characters_as_any_other() -> None:
+    for code in [*range(0x00, 0x21), 0x7F, 0x85, 0xA0, 0xFEFF, 0xFFFD, 0xFFFE, 0xFFFF, 0x1F600]:
+        text = f"\ufeff<p>a{chr(code)}b</p>"
+        assert decode_html(text.encode("utf-8"), "utf-8") == clean_text(text), hex(code)
