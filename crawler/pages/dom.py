@@ -413,7 +413,7 @@ class Document:
             if len(text) > 200:
                 continue
             if (
-                labels.BREADCRUMB_START.match(text)
+                labels.starts_breadcrumb(text)
                 and labels.BREADCRUMB_SEPARATOR.search(text)
                 and len(element_text(line.block)) <= 300
             ):
@@ -421,7 +421,7 @@ class Document:
             elif labels.mentions_copyright(text):
                 ranges.append((line.start - 0.01, self.end(self.body)))
         for link in self.links:
-            if labels.EDITION_NAME.match(self.text(link.element)):
+            if labels.is_edition_name(self.text(link.element)):
                 holder = link.element.getparent()
                 if holder is not None and len(self.text(holder)) <= 60:
                     ranges.append((self.start(holder), self.end(holder)))

@@ -87,6 +87,7 @@ BREADCRUMB_START = re.compile(
     r"|Location|Current\s*Location|You\s*are\s*here|Your\s*location)\b",
     re.IGNORECASE,
 )
+_BREADCRUMB_FIRST = frozenset("HhLlCcYy首主当您你所位")
 BREADCRUMB_PREFIX = re.compile(
     r"^\s*(?:当前位置|您的位置|你的位置|您现在的位置|所在位置|位置|Location|Current\s*Location"
     r"|You\s*are\s*here|Your\s*location)\s*[:：]?\s*",
@@ -138,6 +139,16 @@ def meta_labels(text: str) -> list[re.Match[str]]:
     if ":" not in text and "：" not in text:
         return []
     return list(META_LABEL.finditer(text))
+
+
+def is_edition_name(text: str) -> bool:
+    """``EDITION_NAME.match(text)``: the names are at most 7 characters ("English")."""
+    return (len(text) <= 7 or len(text.strip()) <= 7) and EDITION_NAME.match(text) is not None
+
+
+def starts_breadcrumb(text: str) -> bool:
+    """``BREADCRUMB_START.match(text)``: every start word begins with one of these letters."""
+    return text.lstrip()[:1] in _BREADCRUMB_FIRST and BREADCRUMB_START.match(text) is not None
 
 
 def label_alone(text: str) -> re.Match[str] | None:

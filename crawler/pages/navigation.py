@@ -35,7 +35,7 @@ def section_links(doc: Document) -> list[str]:
                 or labels.PAGER_WORD.match(text):
             continue
         if labels.SECTION_NAME.match(text) or (
-            looks_like_news_list(link.url) and not labels.EDITION_NAME.match(text)
+            looks_like_news_list(link.url) and not labels.is_edition_name(text)
         ):
             url = link.url
             if canonical_url(url) != here:
@@ -48,7 +48,7 @@ def edition_links(doc: Document) -> list[str]:
     found: list[str] = []
     for link in doc.links:
         text = doc.text(link.element) or link.element.get("title") or ""
-        if labels.EDITION_NAME.match(text) and link.url not in found:
+        if labels.is_edition_name(text) and link.url not in found:
             found.append(link.url)
     return found
 
@@ -66,7 +66,7 @@ def breadcrumb_trail(doc: Document, *, links_only: bool) -> list[str]:
         text = line.text
         if len(text) > 300:
             continue
-        by_words = labels.BREADCRUMB_START.match(text) and labels.BREADCRUMB_SEPARATOR.search(text)
+        by_words = labels.starts_breadcrumb(text) and labels.BREADCRUMB_SEPARATOR.search(text)
         by_class = _BREADCRUMB_CLASS.search(line.block.get("class") or "")
         if not (by_words or by_class):
             continue

@@ -81,3 +81,14 @@ def test_meta_label_checks_agree_with_the_regex(text: str) -> None:
     assert bool(labels.first_meta_label(text)) == bool(labels.META_LABEL.search(text))
     spaced = " ".join(text.split())
     assert bool(labels.label_alone(spaced)) == bool(labels.META_LABEL_ALONE.match(spaced))
+
+
+@pytest.mark.parametrize("text", [
+    "Home > News", "  home>News", "首页 > 新闻中心", "当前位置：首页", "您现在的位置: 首页",
+    "Location: Home",
+    "Current Location > News", "You are here: Home", "your location", "位置：首页", "Homepage",
+    "News > Home", "English", " EN ", "中文版", "chinese", "English version", "ENGLISH", "",
+])
+def test_breadcrumb_and_edition_checks_agree_with_the_regex(text: str) -> None:
+    assert labels.starts_breadcrumb(text) == bool(labels.BREADCRUMB_START.match(text))
+    assert labels.is_edition_name(text) == bool(labels.EDITION_NAME.match(text))
