@@ -317,7 +317,7 @@ class ArticlePage:
     @cached_property
     def _related_range(self) -> tuple[float, float] | None:
         doc = self.doc
-        for line in doc.heading_lines(labels.RELATED_HEADING):
+        for line in doc.related_headings:
             if line.start > self.header_end:
                 return doc.block_under_heading(line)
         return None
@@ -403,11 +403,11 @@ def _ends_body(line: Line) -> bool:
     if len(text) > 60:
         return False
     return bool(
-        labels.RELATED_HEADING.match(text)
-        or labels.SIDEBAR_HEADING.match(text)
+        line.related
+        or line.sidebar
         or labels.BACK_TO_LIST.match(text)
         or labels.SHARE.match(text)
-        or labels.mentions_copyright(text)
+        or line.copyright
     )
 
 

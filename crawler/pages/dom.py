@@ -149,6 +149,10 @@ class Line:
     keys: list[float] = field(default_factory=list)
     text: str = ""  # the line as read, with the page's own spacing
     spaced: str = ""  # a space wherever the markup splits it (<span>18</span><span>2024</span>)
+    # What the words are, read once: a "Related News" / "Latest News" heading, a copyright line
+    related: bool = False
+    sidebar: bool = False
+    copyright: bool = False
 
 
 @dataclass(slots=True)
@@ -282,9 +286,14 @@ class Document:
                 current.keys.append(key)
             pending_break = False
             current.words.append(" ".join(stripped.split()))
+        related, sidebar, copyright = (
+            labels.RELATED_HEADING.match, labels.SIDEBAR_HEADING.match, labels.mentions_copyright)
         for line in lines:
-            line.text = " ".join("".join(line.raw).split())
+            text = line.text = " ".join("".join(line.raw).split())
             line.spaced = " ".join(line.words)
+            line.related = related(text) is not None
+            line.sidebar = sidebar(text) is not None
+            line.copyright = copyright(text)
         return lines
 
     def lines_between(self, start: float, end: float) -> list[Line]:
@@ -418,7 +427,7 @@ class Document:
                 and len(element_text(line.block)) <= 300
             ):
                 ranges.append((self.start(line.block), self.end(line.block)))
-            elif labels.mentions_copyright(text):
+            elif line.copyright:
                 ranges.append((line.start - 0.01, self.end(self.body)))
         for link in self.links:
             if labels.is_edition_name(self.text(link.element)):
@@ -451,7 +460,7 @@ class Document:
     def sidebar_ranges(self) -> list[tuple[float, float]]:
         """ "Latest News" style blocks: dated links that are not part of this page's content."""
         return [
-            self.block_under_heading(line) for line in self.heading_lines(labels.SIDEBAR_HEADING)
+            self.block_under_heading(line) for line in self.sidebar_headings
         ]
 
     @cached_property
@@ -510,13 +519,16 @@ class Document:
             node = node.getparent()
         limit = self.end(node) if node is not None else self.end(self.body)
         for line in self.lines_between(heading.end, limit):
-            if line.block is not heading.block and (
-                labels.SIDEBAR_HEADING.match(line.text)
-                or labels.RELATED_HEADING.match(line.text)
-                or labels.mentions_copyright(line.text)
-            ):
+            if line.block is not heading.block and (line.sidebar or line.related or line.copyright):
                 return heading.start - 0.01, line.start - 0.01
         return heading.start - 0.01, limit
 
-    def heading_lines(self, pattern: re.Pattern[str]) -> list[Line]:
-        return [line for line in self.lines if len(line.text) <= 60 and pattern.match(line.text)]
+    @cached_property
+    def related_headings(self) -> list[Line]:
+        """Short lines reading "Related News", "相关新闻"..."""
+        return [line for line in self.lines if line.related and len(line.text) <= 60]
+
+    @cached_property
+    def sidebar_headings(self) -> list[Line]:
+        """Short lines reading "Latest News", "最新资讯"..."""
+        return [line for line in self.lines if line.sidebar and len(line.text) <= 60]

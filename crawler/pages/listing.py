@@ -34,7 +34,7 @@ class ListingPage:
     @cached_property
     def _related_ranges(self) -> tuple[tuple[float, float], ...]:
         return tuple(self.doc.block_under_heading(line)
-                     for line in self.doc.heading_lines(labels.RELATED_HEADING))
+                     for line in self.doc.related_headings)
 
     @cached_property
     def _items(self) -> list[NewsLink]:
