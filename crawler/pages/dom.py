@@ -72,6 +72,7 @@ BLOCK_TAGS = frozenset(
 )
 HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 _DROPPED_TAGS = ("script", "style", "noscript", "template", "iframe", "object", "embed", "svg")
+_CHROME_TAGS = frozenset(("nav", "aside", "header", "footer"))
 _CHROME_ROLES = frozenset(("navigation", "contentinfo", "complementary", "banner", "search"))
 # Fast path only: if a redesign renames these, the text anchors below still find the chrome.
 _CHROME_CLASS_WORDS = frozenset(
@@ -108,6 +109,15 @@ def element_text(element: etree._Element) -> str:
     if not len(element):  # no children: its own text is all of it
         return normalize(element.text)
     return normalize(_STRING(element))
+
+
+def _is_site_header_or_footer(element: etree._Element) -> bool:
+    """Not an <article>'s own header/footer, which holds its title and prev/next links."""
+    if element.get("role") in _CHROME_ROLES:
+        return True
+    return next(element.iterancestors("article", "main"), None) is None and (
+        element.tag == "footer" or element.find(".//h1") is None
+    )
 
 
 def _has_chrome_class(element: etree._Element) -> bool:
@@ -180,6 +190,7 @@ class Document:
         self._tails: dict[etree._Element, float] = {}
         self._resolved: dict[str, str | None] = {}
         self._texts: dict[etree._Element, str] = {}
+        self._marked_chrome: list[etree._Element] = []
         self.lines: list[Line] = self._read_lines()
         self.line_starts = [line.start for line in self.lines]
         self.text_keys = [key for line in self.lines for key in line.keys]
@@ -241,12 +252,16 @@ class Document:
         pending_break = False
         latest = 0  # position of the element most recently opened
         blocks: list[etree._Element] = []  # block box of each open element
+        boxes = self._marked_chrome  # chrome by tag, role or class (see _chrome_by_markup)
         depth = self.depth(body) - 1
         for event, element in etree.iterwalk(body, events=("start", "end")):
             tag = element.tag
             if event == "start":
                 depth += 1
                 latest = position[element]
+                if tag in _CHROME_TAGS or (element.items() and isinstance(tag, str) and (
+                        element.get("role") in _CHROME_ROLES or _has_chrome_class(element))):
+                    boxes.append(element)
                 if tag in BLOCK_TAGS:
                     block = element
                 else:
@@ -437,24 +452,10 @@ class Document:
         return sorted(ranges)
 
     def _chrome_by_markup(self) -> list[etree._Element]:
-        """Navigation, sidebars, site header and footer, by tag, ARIA role or class name."""
-        found = []
-        for element in self.body.iter():
-            tag = element.tag
-            if tag in ("nav", "aside"):
-                chrome = True
-            elif tag in ("header", "footer"):
-                # An <article>'s own header/footer holds its title and prev/next links.
-                chrome = element.get("role") in _CHROME_ROLES or (
-                    next(element.iterancestors("article", "main"), None) is None
-                    and (tag == "footer" or element.find(".//h1") is None)
-                )
-            else:
-                chrome = bool(element.items()) and isinstance(tag, str) and (
-                    element.get("role") in _CHROME_ROLES or _has_chrome_class(element))
-            if chrome:
-                found.append(element)
-        return found
+        """Navigation, sidebars, site header and footer, by tag, ARIA role or class name
+        (candidates are collected during the walk)."""
+        return [element for element in self._marked_chrome
+                if element.tag not in ("header", "footer") or _is_site_header_or_footer(element)]
 
     @cached_property
     def sidebar_ranges(self) -> list[tuple[float, float]]:
