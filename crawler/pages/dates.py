@@ -48,12 +48,15 @@ _PATTERNS = (_FULL, _YEAR_MONTH_THEN_DAY, _DAY_THEN_YEAR_MONTH, _MONTH_NAME, _DA
 
 # What is left of a line once its date is taken out: only separators means a date-only line.
 DATE_RESIDUE = re.compile(r"^[\s/.\-年月日:：|·]*$")
+# A character neither the patterns above nor the residue can hold (letters are there for month
+# names, which IGNORECASE also spells with ſ, K, İ and ı).
+_NEVER_IN_A_DATE = re.compile(r"[^\d\s/.\-年月日时分:：|·,A-Za-zſKİı]")
 
 
 def _month(match: re.Match[str]) -> int:
     groups = match.groupdict()
     if groups.get("mon"):
-        return _MONTHS[groups["mon"][:3].lower()]
+        return _MONTHS[groups["mon"][:3].casefold()]
     return int(groups["m"])
 
 
@@ -99,6 +102,8 @@ def parse_date(text: str | None) -> date | None:
 
 def is_date_only(text: str) -> bool:
     """True when ``text`` is nothing but a date (and maybe its time), e.g. ``18 2024 / 11``."""
+    if _NEVER_IN_A_DATE.search(text):
+        return False
     found = find_datetime(text)
     if not found:
         return False

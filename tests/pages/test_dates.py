@@ -4,7 +4,13 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from crawler.pages.dates import is_date_only, parse_date, parse_datetime
+from crawler.pages.dates import (
+    DATE_RESIDUE,
+    find_datetime,
+    is_date_only,
+    parse_date,
+    parse_datetime,
+)
 
 
 def test_header_timestamp_is_china_standard_time() -> None:
@@ -45,3 +51,20 @@ def test_date_only_line_is_recognised() -> None:
 
 def test_a_sentence_with_a_date_is_not_date_only() -> None:
     assert not is_date_only("On 2024-10-16 the IND was approved")
+
+
+@pytest.mark.parametrize("text", [
+    "18 2024 / 11", "2024/11 18", "2024年11月18日", "2025-11-11 17:02", "2025-11-11T17:02:33",
+    "Nov 18, 2024", "18th November 2024", "ſep 18, 2024", "2024年11月18日 17时02分",
+    "2024-11-18 | ·", "Published 2024-11-18", "（2024-11-18）", "2024-11-18 发布",
+    "Speakers at the 2024 forum", "2024/11", "18", "",
+])
+def test_date_only_text_is_told_apart(text: str) -> None:
+    found = find_datetime(text)
+    plain = bool(found) and bool(
+        DATE_RESIDUE.match(text[: found[1].start()] + text[found[1].end():]))
+    assert is_date_only(text) == plain
+
+
+def test_a_month_name_spelled_with_a_long_s_is_read() -> None:
+    assert parse_date("ſep 18, 2024") == date(2024, 9, 18)
