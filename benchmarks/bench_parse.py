@@ -173,6 +173,8 @@ def main() -> int:
           f"{theirs:.3f} ms, {theirs / ours:.1f}x faster; slowest ours "
           f"{max(p[0] for p in articles):.3f} ms")
     print(f"- pages with a wrong field: {wrong}")
+    load = " / ".join(f"{x:.2f}" for x in os.getloadavg())
+    print(f"- load average at the end of the run: {load}")
     return 1 if wrong else 0
 
 
