@@ -193,7 +193,6 @@ class Document:
         self._marked_chrome: list[etree._Element] = []
         self.lines: list[Line] = self._read_lines()
         self.line_starts = [line.start for line in self.lines]
-        self.text_keys = [key for line in self.lines for key in line.keys]
 
     # --- positions -------------------------------------------------------------------
 
@@ -316,6 +315,11 @@ class Document:
         low = bisect_right(self.line_starts, start)
         high = bisect_left(self.line_starts, end)
         return self.lines[low:high]
+
+    @cached_property
+    def text_keys(self) -> list[float]:
+        """The key of every text run, in order."""
+        return [key for line in self.lines for key in line.keys]
 
     def has_text(self, element: etree._Element) -> bool:
         """True when ``element`` shows any text (``element_text`` is not empty), for an element
