@@ -5,8 +5,7 @@ Scrapy's own command exits 0 even when every request failed. Ours:
   one is one clear line and exit code 2, never a traceback;
 - holds the cross-process crawl lock for the whole crawl, so two crawls never write the
   same database at once; when another crawl holds it, exits 2 with one line saying so;
-- exits with the run's verdict (``vcare/exit_code``: 0 succeeded, 1 failed/degraded/aborted;
-  1 as well when another crawl holds the lock).
+- exits with the run's verdict (``vcare/exit_code``: 0 succeeded, 1 failed/degraded/aborted).
 """
 
 from __future__ import annotations

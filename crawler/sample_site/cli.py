@@ -29,6 +29,16 @@ def _rate(text: str) -> float:
     return value
 
 
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not 0.0 <= value <= 3600.0:
+        raise argparse.ArgumentTypeError(f"must be within 0..3600 seconds, got {value}")
+    return value
+
+
 def _port(text: str) -> int:
     try:
         value = int(text)
@@ -66,7 +76,7 @@ def register(subparsers) -> None:
     serve.add_argument("--port", type=_port, default=0, help="0 picks a free port")
     _site_options(serve)
     _view_options(serve)
-    serve.add_argument("--fault-delay", type=float, default=5.0,
+    serve.add_argument("--fault-delay", type=_seconds, default=5.0,
                        help="seconds a 'slow' fault waits before answering (default 5)")
     serve.add_argument("--verbose", action="store_true", help="log each request to stderr")
     serve.set_defaults(func=cmd_serve)

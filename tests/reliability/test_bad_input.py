@@ -81,7 +81,6 @@ def test_bad_vcare_news_command_line(args, message):
     assert_one_line_exit_2(run([*VCARE_NEWS, *args]), message)
 
 
-@pytest.mark.xfail(strict=True, reason="sample_site (not ours): --fault-delay is not validated")
 def test_negative_fault_delay_is_refused():
     try:
         result = run([*VCARE_NEWS, "sample-site", "serve", "--fault-delay", "-1"], timeout=5)
