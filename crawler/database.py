@@ -11,7 +11,7 @@ import socket
 from datetime import UTC, datetime
 
 from storage import db as storage_db
-from storage import store
+from storage import queries, store
 
 
 def utcnow() -> datetime:
@@ -56,6 +56,11 @@ class CrawlDatabase:
             return
         with self.sessions() as session, session.begin():
             store.finish_run(session, self.run_id, now=utcnow(), **outcome)
+
+    def previous_run_status(self) -> str | None:
+        """How the crawl before this one ended (None for the first crawl)."""
+        with self.sessions() as session:
+            return queries.previous_run_status(session, before_run_id=self.run_id)
 
     def known_articles(self, language: str) -> dict:
         with self.sessions() as session:

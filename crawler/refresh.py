@@ -7,7 +7,9 @@ Pure rules, so they are testable without a crawl:
   incremental run only when it was published within the last ``recent_days``;
 - a re-check is a conditional GET built from the stored ``ETag``/``Last-Modified``, so an
   unchanged page costs a ``304`` and no parse;
-- an incremental listing walk stops at the first page whose items are all stored already.
+- an incremental listing walk stops at the first page whose items are all stored already,
+  unless the previous crawl did not succeed: a crawl killed half-way may have stored a newer
+  listing page but not all of an older one, so the next walk goes to the end once.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ class RefreshPolicy:
     mode: str  # "incremental" or "full"
     now: datetime
     recent_days: int = DEFAULT_RECENT_DAYS
+    stop_at_known_ground: bool = True
 
     def is_due(self, known: Known) -> bool:
         if self.mode == "full":
@@ -57,7 +60,7 @@ class RefreshPolicy:
 
     def is_known_ground(self, keys: Iterable[tuple[str, str]], known: Mapping) -> bool:
         """True when every item of a listing page is stored already (so older pages are too)."""
-        if self.mode == "full":
+        if self.mode == "full" or not self.stop_at_known_ground:
             return False
         keys = list(keys)
         return bool(keys) and all(

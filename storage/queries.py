@@ -92,3 +92,11 @@ def run_of_process(
         return session.scalars(query).first()
     except SQLAlchemyError:
         return None
+
+
+def previous_run_status(session: Session, *, before_run_id: int | None) -> str | None:
+    """Status of the newest run older than ``before_run_id`` (of all runs, when None)."""
+    query = select(CrawlRun.status).order_by(CrawlRun.id.desc()).limit(1)
+    if before_run_id is not None:
+        query = query.where(CrawlRun.id < before_run_id)
+    return session.scalars(query).first()

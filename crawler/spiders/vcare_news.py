@@ -6,6 +6,7 @@ Crawling only: which URLs to fetch, and which item to hand on. Reading the pages
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 from urllib.parse import urlsplit
@@ -121,6 +122,10 @@ class VcareNewsSpider(scrapy.Spider):
                 self.known[(language, news_id)] = known
         fetched = sum(1 for known in self.known.values() if known.page_fetched)
         self.crawler.stats.set_value("vcare/known_articles", fetched)
+        previous = database.previous_run_status()
+        if previous not in (None, "succeeded"):
+            self.logger.info("previous crawl %s: walking every listing page once", previous)
+            self.policy = dataclasses.replace(self.policy, stop_at_known_ground=False)
         for url in self.start_urls:
             yield scrapy.Request(url, callback=self.parse, errback=self.on_error)
 

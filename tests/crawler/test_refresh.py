@@ -70,3 +70,10 @@ def test_empty_listing_is_not_known_ground():
 def test_full_run_never_stops_a_listing_walk():
     known = {("en", "1"): Known()}
     assert not RefreshPolicy(mode="full", now=NOW).is_known_ground([("en", "1")], known)
+
+
+def test_walk_goes_to_the_end_after_a_crawl_that_did_not_succeed():
+    known = {("en", "1"): Known()}
+    policy = RefreshPolicy(mode="incremental", now=NOW, stop_at_known_ground=False)
+    assert not policy.is_known_ground([("en", "1")], known)
+    assert not policy.should_fetch(Known()), "known old articles are still not re-fetched"

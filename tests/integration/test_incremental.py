@@ -188,3 +188,40 @@ def test_edited_old_article_is_found_by_the_full_revalidation_run(copy, tmp_path
         revisions = connection.execute(sa.text("SELECT count(*) FROM item_revisions")).scalar()
     engine.dispose()
     assert revisions == 1
+
+
+def forget_pages_of(db_url: str, news_ids: list[str], last_run_status: str) -> None:
+    """Make some articles stubs again, as if a crawl had died before fetching them."""
+    engine = sa.create_engine(db_url)
+    with engine.begin() as connection:
+        connection.execute(
+            sa.text("UPDATE news_items SET page_fetched = :no, etag = NULL WHERE news_id = :id"),
+            [{"no": False, "id": news_id} for news_id in news_ids],
+        )
+        connection.execute(
+            sa.text(
+                "UPDATE crawl_runs SET status = :status "
+                "WHERE id = (SELECT max(id) FROM crawl_runs)"
+            ),
+            {"status": last_run_status},
+        )
+    engine.dispose()
+
+
+def deep_listing_ids(state) -> list[str]:
+    section = max(build_site(state_dir=state).manifest()["sections"], key=lambda s: s["page_count"])
+    return section["news_ids"][-3:]  # on the section's last listing page
+
+
+@pytest.mark.parametrize(
+    ("last_run_status", "refetched"), [("aborted", True), ("succeeded", False)]
+)
+def test_after_a_crawl_that_did_not_succeed_the_walk_reaches_older_pages(
+    copy, tmp_path, last_run_status, refetched
+):
+    state, db_url = copy
+    missing = deep_listing_ids(state)
+    forget_pages_of(db_url, missing, last_run_status)
+    log = recrawl(state, db_url, tmp_path, recent_days=0)
+    fetched_ids = {p.rsplit("/", 1)[-1].split("-")[0] for p, _ in article_fetches(log)}
+    assert fetched_ids == (set(missing) if refetched else set())

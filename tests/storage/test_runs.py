@@ -100,3 +100,15 @@ def test_abort_stale_runs_aborts_only_dead_processes_of_this_host(session):
     assert aborted.finished_at == later
     assert "ended without finishing" in aborted.finish_reason
     assert abort_stale_runs(session, now=later, hostname="crawler-1") == 0
+
+
+def test_previous_run_status_is_that_of_the_run_before(session):
+    from storage.queries import previous_run_status
+
+    assert previous_run_status(session, before_run_id=None) is None
+    first = start(session)
+    finish_run(session, first, status="aborted", now=NOW, finish_reason="shutdown")
+    second = start(session)
+    session.commit()
+    assert previous_run_status(session, before_run_id=second) == "aborted"
+    assert previous_run_status(session, before_run_id=first) is None
