@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sqlite3
+import subprocess
 
 import pytest
 from sqlalchemy import text
@@ -107,15 +110,25 @@ def test_read_only_sqlite_database(tmp_path):
         open_engine(f"sqlite:///file:{path}?mode=ro&uri=true")
 
 
-@pytest.mark.skipif(
-    not hasattr(__import__("os"), "geteuid") or __import__("os").geteuid() == 0,
-    reason="root writes to read-only files anyway",
-)
+@contextlib.contextmanager
+def read_only(path):
+    """Make ``path`` unwritable, for root too (root ignores mode bits, not the immutable flag)."""
+    path.chmod(0o444)
+    if os.geteuid() != 0:
+        yield
+        return
+    if subprocess.run(["chattr", "+i", str(path)], capture_output=True).returncode != 0:
+        pytest.skip("as root, without chattr +i on this file system, no file is read-only")
+    try:
+        yield
+    finally:
+        subprocess.run(["chattr", "-i", str(path)], check=True)
+
+
 def test_read_only_sqlite_file(tmp_path):
     path = tmp_path / "news.sqlite3"
     open_engine(f"sqlite:///{path}").dispose()
-    path.chmod(0o444)
-    with pytest.raises(StorageError, match="readonly"):
+    with read_only(path), pytest.raises(StorageError, match="readonly"):
         open_engine(f"sqlite:///{path}")
 
 

@@ -24,13 +24,6 @@ def sql_blocks() -> list[tuple[str | None, str]]:
     return blocks
 
 
-def block_id(block: tuple[str | None, str]) -> str:
-    dialect, sql = block
-    words = re.findall(r"\w+", sql)
-    table = words[words.index("FROM") + 1] if "FROM" in words else "?"
-    return f"{dialect or 'any'}-{table}-{zlib.crc32(sql.encode()) % 10_000:04d}"
-
-
 @pytest.fixture
 def seeded(db):
     now = datetime.now(UTC).replace(microsecond=0)
@@ -59,14 +52,14 @@ def seeded(db):
     return db
 
 
-@pytest.mark.parametrize("block", sql_blocks(), ids=block_id)
-def test_documented_query_runs_as_written(seeded, block):
-    dialect, sql = block
-    if dialect is not None and dialect != seeded.dialect:
-        pytest.skip(f"a {dialect} query")
+def test_documented_queries_run_as_written(seeded):
+    """Every SQL block of docs/schema.md meant for this database (untagged or tagged with its
+    dialect) runs as written and finds something in the seeded database."""
+    blocks = [sql for dialect, sql in sql_blocks() if dialect in (None, seeded.dialect)]
+    assert len(blocks) >= 5
     with seeded.engine.connect() as conn:
-        rows = conn.execute(text(sql)).all()
-    assert rows, "every example query finds something in the seeded database"
+        for sql in blocks:
+            assert conn.execute(text(sql)).all(), f"no rows from:\n{sql}"
 
 
 def test_latest_news_view_counts_related_items(seeded):
