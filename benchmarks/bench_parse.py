@@ -1,11 +1,11 @@
 """Median parse time per page, ours vs ``trafilatura.extract`` (with metadata).
 
 Run: ``.venv/bin/python benchmarks/bench_parse.py`` (prints Markdown; paste it into
-benchmarks/results_parse.md). Both parsers get the same bytes in the same run, interleaved
-page by page. Pages: the stored fixtures (tests/fixtures/pages) and pages of the replica site
-(``crawler.sample_site``, both article templates, both editions), rendered by the replica's
-own renderer, byte for byte what it serves over HTTP. Every timed page is also checked field
-by field (fixtures against their expected JSON, replica pages against the manifest).
+benchmarks/results_parse.md). Both parsers get the same bytes in the same run, their calls
+interleaved page by page. Pages: the stored fixtures (tests/fixtures/pages) and pages of the
+replica site (``crawler.sample_site``, both article templates, both editions), rendered by the
+replica's own renderer, byte for byte what it serves over HTTP. Every timed page is also checked
+field by field (fixtures against their expected JSON, replica pages against the manifest).
 """
 
 from __future__ import annotations
@@ -47,14 +47,22 @@ class Page:
     want: dict | None = None  # fixture expectation, for the trafilatura comparison
 
 
-def median_ms(function, rounds: int) -> float:
-    function()  # warm-up
-    samples = []
-    for _ in range(rounds):
+def paired_median_ms(ours, theirs, rounds: int, their_share: int = 5) -> tuple[float, float]:
+    """Median time of each, their calls interleaved with ours (one every ``their_share``
+    rounds) so that a burst of load on the shared machine hits both alike."""
+    ours()  # warm-up
+    theirs()
+    mine: list[float] = []
+    others: list[float] = []
+    for index in range(rounds):
         started = time.perf_counter()
-        function()
-        samples.append(time.perf_counter() - started)
-    return statistics.median(samples) * 1000
+        ours()
+        mine.append(time.perf_counter() - started)
+        if index % their_share == 0:
+            started = time.perf_counter()
+            theirs()
+            others.append(time.perf_counter() - started)
+    return statistics.median(mine) * 1000, statistics.median(others) * 1000
 
 
 def fixture_pages() -> list[Page]:
@@ -140,8 +148,8 @@ def machine() -> str:
 
 
 def main() -> int:
-    print(f"Machine: {machine()}; {ROUNDS} rounds per page for ours, "
-          f"{max(20, ROUNDS // 5)} for trafilatura; median per page\n")
+    print(f"Machine: {machine()}; {ROUNDS} rounds per page for ours, {-(-ROUNDS // 5)} for "
+          "trafilatura, interleaved; median per page\n")
     print("| page | kind | bytes | fields | ours (ms) | trafilatura (ms) | speed-up | "
           "trafilatura fields |")
     print("|---|---|---|---|---|---|---|---|")
@@ -152,10 +160,10 @@ def main() -> int:
         kind = parse_page(page.url, page.body).kind
         problems = page.check()
         wrong += bool(problems)
-        ours = median_ms(lambda page=page: parse_page(page.url, page.body), ROUNDS)
-        theirs = median_ms(
+        ours, theirs = paired_median_ms(
+            lambda page=page: parse_page(page.url, page.body),
             lambda text=text, url=page.url: trafilatura.extract(text, url=url, with_metadata=True),
-            max(20, ROUNDS // 5))
+            ROUNDS)
         results.setdefault((page.group, kind), []).append((ours, theirs))
         fields = "all right" if not problems else f"WRONG: {problems[0][:80]}"
         print(f"| {page.name} | {kind} | {len(page.body)} | {fields} | {ours:.3f} | "
