@@ -8,6 +8,7 @@ import subprocess
 import pytest
 
 import scheduler
+from crawler.schedule_config import load_config
 from tests.conftest import REPO_ROOT
 from tests.scheduler.helpers import clean_environment, scheduler_command
 
@@ -63,7 +64,7 @@ def test_schedule_subcommand_runs_the_same_scheduler():
     scheduler.register(parser.add_subparsers(dest="command"))
     args = parser.parse_args(["schedule", "--every", "15m", "--run-now"])
     assert args.func is scheduler.run
-    config = scheduler.load_config(args, {})
+    config = load_config(args, {})
     assert (config.every, config.run_now) == (900, True)
 
 

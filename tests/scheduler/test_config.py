@@ -8,10 +8,11 @@ import pytest
 
 import scheduler
 from crawler.errors import UserError
+from crawler.schedule_config import load_config
 
 
 def config(argv: list[str], env: dict[str, str] | None = None):
-    return scheduler.load_config(scheduler.build_parser().parse_args(argv), env or {})
+    return load_config(scheduler.build_parser().parse_args(argv), env or {})
 
 
 def write_toml(tmp_path: Path, text: str) -> Path:

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-import scheduler
+from crawler import schedule_config
 
 
 @pytest.mark.parametrize(
@@ -27,13 +27,13 @@ import scheduler
     ],
 )
 def test_duration_is_read_in_seconds(text, seconds):
-    assert scheduler.parse_duration(text) == seconds
+    assert schedule_config.parse_duration(text) == seconds
 
 
 @pytest.mark.parametrize("text", ["", "6x", "h", "-5m", "5m-", "1h 2", "six hours", "1e3", True])
 def test_malformed_duration_is_rejected(text):
     with pytest.raises(ValueError, match="duration"):
-        scheduler.parse_duration(text)
+        schedule_config.parse_duration(text)
 
 
 @pytest.mark.parametrize(
@@ -49,11 +49,11 @@ def test_malformed_duration_is_rejected(text):
     ],
 )
 def test_crontab_weekdays_follow_crontab_numbering(expr, translated):
-    assert scheduler.standard_crontab(expr) == translated
+    assert schedule_config.standard_crontab(expr) == translated
 
 
 def test_sunday_crontab_fires_on_sunday():
-    trigger = scheduler.cron_trigger("0 3 * * 0", UTC, 0)
+    trigger = schedule_config.cron_trigger("0 3 * * 0", UTC, 0)
     thursday = datetime(2024, 6, 6, 12, tzinfo=UTC)
     assert trigger.get_next_fire_time(None, thursday) == datetime(2024, 6, 9, 3, tzinfo=UTC)
 
@@ -61,13 +61,13 @@ def test_sunday_crontab_fires_on_sunday():
 @pytest.mark.parametrize("expr", ["* * * *", "0 3 * * 8", "0 3 * * 5-1", "0 3 * * funday"])
 def test_malformed_crontab_is_rejected(expr):
     with pytest.raises(ValueError):
-        scheduler.standard_crontab(expr)
+        schedule_config.standard_crontab(expr)
 
 
 def test_unknown_time_zone_is_rejected():
     with pytest.raises(ValueError, match="unknown time zone"):
-        scheduler.parse_timezone("Mars/Olympus")
+        schedule_config.parse_timezone("Mars/Olympus")
 
 
 def test_named_time_zone_is_accepted():
-    assert str(scheduler.parse_timezone("Asia/Shanghai")) == "Asia/Shanghai"
+    assert str(schedule_config.parse_timezone("Asia/Shanghai")) == "Asia/Shanghai"

@@ -5,11 +5,13 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import scheduler
+from crawler.crawl_supervisor import CrawlRunner
+from crawler.schedule_config import load_config
 
 
 def jobs_for(argv: list[str]):
-    config = scheduler.load_config(scheduler.build_parser().parse_args(argv), {})
-    built = scheduler.build_scheduler(config, scheduler.CrawlRunner(config, "sqlite://"))
+    config = load_config(scheduler.build_parser().parse_args(argv), {})
+    built = scheduler.build_scheduler(config, CrawlRunner(config, "sqlite://"))
     return built, {job.id: job for job in built.get_jobs()}
 
 

@@ -9,7 +9,8 @@ import sys
 import threading
 import time
 
-import scheduler
+from crawler import crawl_supervisor
+from crawler.schedule_config import ScheduleConfig
 
 IGNORES_SIGTERM = (
     "import signal, sys, time; signal.signal(signal.SIGTERM, signal.SIG_IGN); "
@@ -21,8 +22,8 @@ EXITS_ON_SIGTERM = (
 )
 
 
-def runner(**config) -> scheduler.CrawlRunner:
-    return scheduler.CrawlRunner(scheduler.ScheduleConfig(**config), "sqlite://")
+def runner(**config) -> crawl_supervisor.CrawlRunner:
+    return crawl_supervisor.CrawlRunner(ScheduleConfig(**config), "sqlite://")
 
 
 def child(code: str) -> subprocess.Popen:
@@ -34,20 +35,20 @@ def child(code: str) -> subprocess.Popen:
 def test_crawl_that_ends_by_itself_is_left_alone():
     process = subprocess.Popen([sys.executable, "-c", "raise SystemExit(3)"])
     ending = runner(time_limit=30).supervise(process)
-    assert ending == scheduler.Ending(returncode=3)
+    assert ending == crawl_supervisor.Ending(returncode=3)
 
 
 def test_crawl_over_its_time_limit_gets_sigterm():
     started = time.monotonic()
     ending = runner(time_limit=0.5, grace=10).supervise(child(EXITS_ON_SIGTERM))
-    assert ending == scheduler.Ending(returncode=7, stopped_for="time limit")
+    assert ending == crawl_supervisor.Ending(returncode=7, stopped_for="time limit")
     assert time.monotonic() - started < 5
 
 
 def test_crawl_ignoring_sigterm_is_killed_after_the_grace_period():
     started = time.monotonic()
     ending = runner(time_limit=0.3, grace=0.5).supervise(child(IGNORES_SIGTERM))
-    assert ending == scheduler.Ending(-signal.SIGKILL, stopped_for="time limit", killed=True)
+    assert ending == crawl_supervisor.Ending(-signal.SIGKILL, stopped_for="time limit", killed=True)
     assert time.monotonic() - started < 5
 
 
@@ -56,7 +57,7 @@ def test_stop_request_sends_sigterm_at_once():
     threading.Timer(0.3, crawl_runner.stop).start()
     started = time.monotonic()
     ending = crawl_runner.supervise(child(EXITS_ON_SIGTERM))
-    assert ending == scheduler.Ending(returncode=7, stopped_for="shutdown")
+    assert ending == crawl_supervisor.Ending(returncode=7, stopped_for="shutdown")
     assert time.monotonic() - started < 5
 
 
@@ -66,7 +67,7 @@ def test_hurry_kills_without_waiting_out_the_grace_period():
     threading.Timer(0.6, crawl_runner.hurry).start()
     started = time.monotonic()
     ending = crawl_runner.supervise(child(IGNORES_SIGTERM))
-    assert ending == scheduler.Ending(-signal.SIGKILL, stopped_for="shutdown", killed=True)
+    assert ending == crawl_supervisor.Ending(-signal.SIGKILL, stopped_for="shutdown", killed=True)
     assert time.monotonic() - started < 5
 
 
@@ -93,8 +94,8 @@ def test_no_crawl_starts_after_stop(monkeypatch):
 def test_summary_of_a_crawl_that_did_not_start_names_the_crawls_own_error(tmp_path):
     log = tmp_path / "crawl.log"
     log.write_text("scrapy crawl: error: another crawl is running on sqlite:///x.db\n")
-    line = scheduler.summary_line(
-        "incremental", None, scheduler.Ending(1), 1.25, str(log), scheduler.ScheduleConfig()
+    line = crawl_supervisor.summary_line(
+        "incremental", None, crawl_supervisor.Ending(1), 1.25, str(log), ScheduleConfig()
     )
     assert line == (
         "crawl (incremental) did not start: another crawl is running on sqlite:///x.db; "
