@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from crawler.errors import UserError
 from crawler.pages.errors import PageParseError
@@ -38,9 +39,22 @@ def default_url(path: str) -> str:
     return "file:///dev/stdin" if path == "-" else Path(path).resolve().as_uri()
 
 
+def checked_url(url: str) -> str:
+    """``url`` if it is an absolute http(s) URL with a host; else a ``UserError``."""
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError on a port that is not a number
+    except ValueError:
+        parts = None
+    if (parts is None or parts.scheme.lower() not in ("http", "https") or not parts.hostname
+            or any(ch.isspace() for ch in url)):
+        raise UserError(f"--url must be an absolute http(s) URL, got {url!r}")
+    return url
+
+
 def run(args: argparse.Namespace) -> int:
+    url = checked_url(args.url) if args.url is not None else default_url(args.path)
     body = read_input(args.path)
-    url = args.url or default_url(args.path)
     try:
         page = parse_page(url, body, encoding=args.encoding)
     except PageParseError as exc:

@@ -66,3 +66,18 @@ def test_binary_file_is_a_user_error(tmp_path) -> None:
     junk.write_bytes(b"\x00\xff\x00\xfe" * 500)
     with pytest.raises(UserError):
         cli.run(argparse.Namespace(path=str(junk), url=None, encoding=None))
+
+
+@pytest.mark.parametrize("url", ["not a url", "news_detail/1.html", "ftp://x.com/a.html",
+                                 "file:///tmp/a.html", "http://", "https://x.com:port/",
+                                 "http://exa mple.com/", ""])
+def test_a_url_that_is_not_an_absolute_http_url_is_a_user_error(url: str) -> None:
+    with pytest.raises(UserError, match="--url"):
+        cli.run(argparse.Namespace(path=str(FIXTURE_DIR / "cms_article_en.html"), url=url,
+                                   encoding=None))
+
+
+def test_an_https_url_with_a_port_is_accepted() -> None:
+    url = "http://127.0.0.1:8000/en/news_detail/1988000000000000001-18-6.html"
+    data = run_parse(str(FIXTURE_DIR / "cms_article_en.html"), url)
+    assert data["kind"] == "article" and data["article"]["url"] == url

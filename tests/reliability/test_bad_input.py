@@ -89,7 +89,6 @@ def test_negative_fault_delay_is_refused():
     assert_one_line_exit_2(result, "--fault-delay")
 
 
-@pytest.mark.xfail(strict=True, reason="pages CLI (not ours): --url is not checked")
 def test_parse_with_a_url_that_is_not_one_is_refused():
     page = REPO_ROOT / "tests" / "fixtures" / "pages" / "cms_article_en.html"
     assert_one_line_exit_2(run([*VCARE_NEWS, "parse", str(page), "--url", "not a url"]), "--url")
