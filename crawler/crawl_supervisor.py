@@ -133,7 +133,7 @@ class CrawlRunner:
     def _recorded_run(self, pid: int, launched_at: datetime):
         """The child's ``crawl_runs`` row (None if it never got that far), closed if left open."""
         from storage import db as storage_db
-        from storage import store
+        from storage import runs
 
         engine = storage_db.open_engine(self.db_url)
         try:
@@ -143,7 +143,7 @@ class CrawlRunner:
             if run is not None and run.status == "running":
                 # SIGKILLed (by us or anyone): the crawl could not close its own row.
                 with sessions() as session, session.begin():
-                    store.abort_stale_runs(session, now=datetime.now(UTC))
+                    runs.abort_stale_runs(session, now=datetime.now(UTC))
                 with sessions() as session:
                     run = find_run(session, pid, launched_at)
             return run

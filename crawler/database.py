@@ -11,7 +11,7 @@ import socket
 from datetime import UTC, datetime
 
 from storage import db as storage_db
-from storage import queries, store
+from storage import queries, runs, store
 
 
 def utcnow() -> datetime:
@@ -39,8 +39,8 @@ class CrawlDatabase:
 
     def start_run(self, *, spider: str, mode: str, start_urls: list[str]) -> int:
         with self.sessions() as session, session.begin():
-            store.abort_stale_runs(session, now=utcnow())
-            self.run_id = store.start_run(
+            runs.abort_stale_runs(session, now=utcnow())
+            self.run_id = runs.start_run(
                 session,
                 spider=spider,
                 mode=mode,
@@ -55,7 +55,7 @@ class CrawlDatabase:
         if self.run_id is None:
             return
         with self.sessions() as session, session.begin():
-            store.finish_run(session, self.run_id, now=utcnow(), **outcome)
+            runs.finish_run(session, self.run_id, now=utcnow(), **outcome)
 
     def previous_run_status(self) -> str | None:
         """How the crawl before this one ended (None for the first crawl)."""

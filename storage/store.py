@@ -1,4 +1,6 @@
-"""Writing crawl results: merge items into ``news_items``, record revisions, keep crawl runs.
+"""Writing crawl results: merge items into ``news_items`` and record revisions.
+
+Crawl runs (``crawl_runs``) are kept by ``storage.runs``.
 
 Every function takes a session created by the caller and never commits: the caller commits
 once per batch (or rolls back), so a batch is stored entirely or not at all.
@@ -20,8 +22,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import socket
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime, timedelta, timezone
@@ -32,7 +32,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from crawler.items import Article, ArticleItem, FetchInfo, LinksItem, NewsLink, NotModifiedItem
-from storage.models import RUN_MODES, RUN_STATUSES, CrawlRun, ItemRevision, NewsItem, RelatedNews
+from storage.models import ItemRevision, NewsItem, RelatedNews
 
 CHINA = timezone(timedelta(hours=8))  # China Standard Time; no daylight saving since 1991
 CHUNK = 500  # rows per IN (...) list and per multi-row statement
@@ -482,131 +482,10 @@ def known_articles(session: Session, language: str) -> dict[str, KnownArticle]:
     }
 
 
-# --- crawl runs -----------------------------------------------------------------------------
-
-
-def start_run(
-    session: Session,
-    *,
-    spider: str,
-    mode: str,
-    start_urls: list[str],
-    pid: int,
-    hostname: str,
-    now: datetime,
-) -> int:
-    """Record a crawl that is starting (status ``running``); returns its id."""
-    if mode not in RUN_MODES:
-        raise ValueError(f"mode must be one of {RUN_MODES}, not {mode!r}")
-    run = CrawlRun(
-        spider=spider,
-        mode=mode,
-        start_urls=list(start_urls),
-        pid=pid,
-        hostname=hostname,
-        started_at=aware_now(now),
-        status="running",
-        request_count=0,
-        response_count=0,
-        items_new=0,
-        items_changed=0,
-        items_unchanged=0,
-        error_count=0,
-        errors=[],
-        coverage={},
-    )
-    session.add(run)
-    session.flush()
-    return run.id
-
-
-def finish_run(
-    session: Session,
-    run_id: int,
-    *,
-    status: str,
-    now: datetime,
-    request_count: int = 0,
-    response_count: int = 0,
-    items_new: int = 0,
-    items_changed: int = 0,
-    items_unchanged: int = 0,
-    error_count: int = 0,
-    finish_reason: str | None = None,
-    errors: list[dict] | None = None,
-    coverage: dict | None = None,
-) -> None:
-    """Record how a crawl ended."""
-    if status not in RUN_STATUSES or status == "running":
-        raise ValueError(f"a finished run's status must be one of {RUN_STATUSES[1:]}")
-    result = session.execute(
-        update(CrawlRun)
-        .where(CrawlRun.id == run_id)
-        .values(
-            status=status,
-            finished_at=aware_now(now),
-            request_count=request_count,
-            response_count=response_count,
-            items_new=items_new,
-            items_changed=items_changed,
-            items_unchanged=items_unchanged,
-            error_count=error_count,
-            finish_reason=finish_reason,
-            errors=list(errors or []),
-            coverage=dict(coverage or {}),
-        )
-        .execution_options(synchronize_session=False)
-    )
-    if result.rowcount != 1:
-        raise ValueError(f"no crawl run with id {run_id}")
-
-
-def abort_stale_runs(session: Session, *, now: datetime, hostname: str | None = None) -> int:
-    """Mark ``running`` runs of this host whose process is gone as ``aborted``; returns how many.
-
-    Only runs of this host can be checked (by pid); a pid reused by another process keeps a
-    dead run looking alive until that process ends.
-    """
-    hostname = hostname or socket.gethostname()
-    runs = session.execute(
-        select(CrawlRun.id, CrawlRun.pid).where(
-            CrawlRun.status == "running", CrawlRun.hostname == hostname
-        )
-    ).all()
-    stale = [(run_id, pid) for run_id, pid in runs if not pid_alive(pid)]
-    for run_id, pid in stale:
-        session.execute(
-            update(CrawlRun)
-            .where(CrawlRun.id == run_id, CrawlRun.status == "running")
-            .values(
-                status="aborted",
-                finished_at=aware_now(now),
-                finish_reason=f"process {pid} on {hostname} ended without finishing the run",
-            )
-            .execution_options(synchronize_session=False)
-        )
-    return len(stale)
-
-
-def pid_alive(pid: int) -> bool:
-    if pid <= 0:
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # alive, owned by another user
-        return True
-    return True
-
-
 __all__ = [
     "KnownArticle",
     "SaveCounts",
-    "abort_stale_runs",
     "content_hash",
-    "finish_run",
     "known_articles",
     "save_batch",
-    "start_run",
 ]

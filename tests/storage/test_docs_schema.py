@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from storage.store import finish_run, start_run
+from storage.runs import finish_run, start_run
 from tests.storage.conftest import CST, article, link, links
 from tests.storage.helpers import save
 

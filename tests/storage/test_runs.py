@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from storage.models import CrawlRun
-from storage.store import abort_stale_runs, finish_run, start_run
+from storage.runs import abort_stale_runs, finish_run, start_run
 from tests.storage.conftest import NOW
 
 

@@ -7,7 +7,8 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from storage.models import ItemRevision, NewsItem, RelatedNews
-from storage.store import SaveCounts, content_hash, known_articles, save_batch, start_run
+from storage.runs import start_run
+from storage.store import SaveCounts, content_hash, known_articles, save_batch
 from tests.storage.conftest import CST, NOW, article, link, links, not_modified
 from tests.storage.helpers import count, get, related_ids, revisions, save
 
