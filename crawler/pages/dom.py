@@ -91,6 +91,10 @@ _CHROME_CLASS_WORDS = frozenset(
         "language",
     )
 )
+# Key offsets by depth (``end`` and ``tail_key``), computed once for usual depths.
+_STEPS = 512
+_END_STEP = tuple(0.4 / (depth + 1.5) for depth in range(_STEPS))
+_TAIL_STEP = tuple(0.4 / (depth + 1) for depth in range(_STEPS))
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
 # Plain lxml elements: lxml.html's element classes cost a Python call per node touched.
 _PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
@@ -130,6 +134,20 @@ def _names_chrome(words: str) -> bool:
     """Whether class/id words (split at spaces, ``_`` and ``-``) name navigation, footer..."""
     words = words.lower().replace("_", " ").replace("-", " ")
     return not _CHROME_CLASS_WORDS.isdisjoint(words.split())
+
+
+def _read_headings(lines: list[Line]) -> None:
+    """Each line's "Related News" / "Latest News" heading and copyright marks."""
+    related, sidebar = labels.RELATED_HEADING.match, labels.SIDEBAR_HEADING.match
+    related_first, sidebar_first = labels.RELATED_FIRST, labels.SIDEBAR_FIRST
+    for line in lines:
+        first = line.text[:1]
+        if first in related_first:
+            line.related = related(line.text) is not None
+        if first in sidebar_first:
+            line.sidebar = sidebar(line.text) is not None
+    for line in labels.lines_mentioning_copyright(lines):
+        line.copyright = True
 
 
 def parse_tree(text: str) -> etree._Element | None:
@@ -253,6 +271,7 @@ class Document:
         blocks: list[etree._Element] = []  # block box of each open element
         boxes = self._marked_chrome  # chrome by tag, role or class (see _chrome_by_markup)
         depth = self.depth(body) - 1
+        end_step, tail_step = _END_STEP, _TAIL_STEP
         for event, element in etree.iterwalk(body, events=("start", "end")):
             tag = element.tag
             if event == "start":
@@ -273,8 +292,12 @@ class Document:
                 breaks = False
             else:
                 blocks.pop()
-                ends[element] = latest + 0.5 + 0.4 / (depth + 1.5)
-                key = tails[element] = latest + 0.5 + 0.4 / (depth + 1)
+                if depth < _STEPS:
+                    ends[element] = latest + 0.5 + end_step[depth]
+                    key = tails[element] = latest + 0.5 + tail_step[depth]
+                else:
+                    ends[element] = latest + 0.5 + 0.4 / (depth + 1.5)
+                    key = tails[element] = latest + 0.5 + 0.4 / (depth + 1)
                 depth -= 1
                 if element is body:
                     break
@@ -300,14 +323,10 @@ class Document:
                 current.keys.append(key)
             pending_break = False
             current.words.append(" ".join(stripped.split()))
-        related, sidebar, copyright = (
-            labels.RELATED_HEADING.match, labels.SIDEBAR_HEADING.match, labels.mentions_copyright)
         for line in lines:
-            text = line.text = " ".join("".join(line.raw).split())
+            line.text = " ".join("".join(line.raw).split())
             line.spaced = " ".join(line.words)
-            line.related = related(text) is not None
-            line.sidebar = sidebar(text) is not None
-            line.copyright = copyright(text)
+        _read_headings(lines)
         return lines
 
     def lines_between(self, start: float, end: float) -> list[Line]:

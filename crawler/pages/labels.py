@@ -7,6 +7,7 @@ keeps the parser working. Colons may be ASCII ``:`` or full-width ``：``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 COLON = r"\s*[:：]"
 
@@ -88,6 +89,10 @@ BREADCRUMB_START = re.compile(
     re.IGNORECASE,
 )
 _BREADCRUMB_FIRST = frozenset("HhLlCcYy首主当您你所位")
+# The first character of any text the heading patterns match once trimmed (no letter other
+# than these folds to them under IGNORECASE).
+RELATED_FIRST = frozenset("RrYy相推")
+SIDEBAR_FIRST = frozenset("LlRrHhPpMm最热新")
 BREADCRUMB_PREFIX = re.compile(
     r"^\s*(?:当前位置|您的位置|你的位置|您现在的位置|所在位置|位置|Location|Current\s*Location"
     r"|You\s*are\s*here|Your\s*location)\s*[:：]?\s*",
@@ -132,6 +137,36 @@ def mentions_copyright(text: str) -> bool:
         if "copyright" not in lowered and "rights" not in lowered:
             return False
     return COPYRIGHT.search(text) is not None
+
+
+_COPYRIGHT_MARKS = ("©", "备", "版权所有")
+_COPYRIGHT_WORDS = ("copyright", "rights")
+
+
+def lines_mentioning_copyright(lines: list) -> list:
+    """The lines (objects with a one-line ``text``) whose text ``mentions_copyright``: the
+    marks are looked for in the page's text at once, and only the lines holding one are
+    checked."""
+    texts = [line.text for line in lines]
+    joined = "\n".join(texts)
+    if "ı" in joined or "İ" in joined or "ſ" in joined:  # lower() cannot find these
+        return [line for line in lines if mentions_copyright(line.text)]
+    lowered = joined.lower()  # same length: only İ lowers to two characters
+    offsets = []
+    for haystack, needles in ((joined, _COPYRIGHT_MARKS), (lowered, _COPYRIGHT_WORDS)):
+        for needle in needles:
+            found = haystack.find(needle)
+            while found >= 0:
+                offsets.append(found)
+                found = haystack.find(needle, found + 1)
+    if not offsets:
+        return []
+    starts, position = [], 0
+    for text in texts:
+        starts.append(position)
+        position += len(text) + 1
+    candidates = sorted({bisect_right(starts, offset) - 1 for offset in offsets})
+    return [lines[index] for index in candidates if mentions_copyright(texts[index])]
 
 
 def meta_labels(text: str) -> list[re.Match[str]]:
