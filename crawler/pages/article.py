@@ -23,6 +23,7 @@ from crawler.pages.language import page_language
 from crawler.pages.navigation import breadcrumb_trail, canonical_link, title_from_title_tag
 from crawler.pages.urls import canonical_url, news_id_from_url
 
+_TITLE_SEPARATORS = frozenset("-_|｜–—:：·")
 _HEADER_LOOKBEHIND = 3
 _HEADER_LOOKAHEAD = 12
 _LONG_LINE = 200
@@ -96,6 +97,14 @@ class ArticlePage:
             for line in doc.lines:
                 if line.text == announced and not doc.in_chrome(line.start):
                     return line.block
+        # "<title>Headline-Industry News-Company</title>": separators without spaces, so the
+        # headline is the line the <title> starts with, up to a separator.
+        whole = doc.title_tag
+        for line in doc.lines:
+            text = line.text
+            if (len(text) >= 8 and len(whole) > len(text) and whole.startswith(text)
+                    and whole[len(text)] in _TITLE_SEPARATORS and not doc.in_chrome(line.start)):
+                return line.block
         return None
 
     @cached_property
@@ -336,15 +345,15 @@ class ArticlePage:
         doc, found = self.doc, {}
         related = self._related_range
         for link in doc.article_links:
-            if (
-                link.key < self.header_end
-                or doc.in_chrome(link.key)
-                or link.news_id == self.news_id()
-            ):
+            if link.key < self.header_end or link.news_id == self.news_id():
                 continue
             if related and related[0] < link.key < related[1]:
                 continue
-            kind = neighbour_kind(doc, link)
+            if doc.in_chrome(link.key):
+                # A pager in a <nav> ("Next Page »"): only the link's own words count there.
+                kind = _named_neighbour(doc, link)
+            else:
+                kind = neighbour_kind(doc, link)
             if kind:
                 found.setdefault(kind, link.url)
         return found
@@ -409,6 +418,24 @@ def _ends_body(line: Line) -> bool:
         or labels.SHARE.match(text)
         or line.copyright
     )
+
+
+def _named_neighbour(doc: Document, link: Link) -> str | None:
+    """``previous``/``next`` when the link itself says so in words ("Next Page »"), or by
+    ``rel``."""
+    rel = (link.element.get("rel") or "").lower().split()
+    if "prev" in rel or "previous" in rel:
+        return "previous"
+    if "next" in rel:
+        return "next"
+    own = doc.text(link.element)
+    if not any(map(str.isalpha, own)):
+        return None
+    if labels.PREVIOUS_LINK_TEXT.match(own):
+        return "previous"
+    if labels.NEXT_LINK_TEXT.match(own):
+        return "next"
+    return None
 
 
 def neighbour_kind(doc: Document, link: Link) -> str | None:

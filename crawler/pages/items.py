@@ -136,7 +136,9 @@ def _shows_other_than_title(doc: Document, link: Link) -> bool:
 
 
 def _longest(texts) -> str | None:
-    candidates = [text for text in texts if text]
+    """The longest text that says something: a bullet ("·") or separator left beside the
+    title is not a summary."""
+    candidates = [text for text in texts if text and any(map(str.isalpha, text))]
     return max(candidates, key=len) if candidates else None
 
 

@@ -46,10 +46,6 @@ LISTING_FIELDS = ("url", "language", "items", "next_page")
 
 # (stem, field) -> why it fails today. Remove an entry once the parser gets that field right.
 KNOWN_FAILURES: dict[tuple[str, str], str] = {
-    ("en_article_bootstrap", "article.next"): (
-        "next: the Previous/Next pager inside a <nav> element is ignored"
-        " (the same links in a <div> are read)"
-    ),
     ("en_article_divgrid", "article.body_text"): (
         "body_text: empty; a share bar ('Share:' + icon links) between the header"
         " and the body loses the body"
@@ -61,22 +57,12 @@ KNOWN_FAILURES: dict[tuple[str, str], str] = {
         "previous: a link holding 'Previous Page' and the target's title"
         " in two block children is not read"
     ),
-    ("en_article_infoline", "article.title"): (
-        "title: the visible <div> heading is ignored; <title> is used"
-        " with its '-Industry News-<site>' suffix"
-    ),
     ("zh_article_spans_lazy", "article.body_text"): (
         "body_text: the view count '386' (<dt>浏览次数：</dt><dd>386</dd>)"
         " is taken as the whole body"
     ),
     ("zh_article_spans_lazy", "article.images"): (
         "images: data-src images lost because the body is mis-located (data-src alone is read)"
-    ),
-    ("zh_article_table_gbk", "article.title"): (
-        "title: the <font><b> heading is ignored; <title> is used with its '--<company>' suffix"
-    ),
-    ("zh_article_table_gbk", "article.related"): (
-        "related: the '·' bullet before each link is taken as the summary (expected None)"
     ),
     ("zh_listing_iso_pager", "listing.items"): (
         "items: the last of 5 items (2024-10-08) is dropped"
