@@ -235,7 +235,15 @@ class ArticlePage:
         keys = [line.end for line in self._labelled_lines()]
         if self.title_element is not None:
             keys.append(doc.end(self.title_element))
-        return max(keys) if keys else doc.start(doc.body)
+        end = max(keys) if keys else doc.start(doc.body)
+        # A share bar ("Share:" and icon links) right under the header belongs to it.
+        for line in doc.lines_between(end, doc.end(doc.body)):
+            if doc.in_chrome(line.start):
+                continue
+            if len(line.text) <= 60 and labels.SHARE.match(line.text):
+                return max(end, doc.end(line.block))
+            break
+        return end
 
     def _labelled_lines(self) -> list[Line]:
         lines = [line for _, line in self._labelled.values()]
