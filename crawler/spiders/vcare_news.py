@@ -42,10 +42,12 @@ DEFAULT_START_URLS = ("https://en.vcarepharmatech.com/", "https://www.vcarepharm
 MODES = ("incremental", "full")
 EDITIONS = ("en", "zh")
 MAX_RECORDED_FAILURES = 1000
-# A page that opens <html> but never closes it was cut off on the way (the connection broke
-# but the length matched what was sent); it is fetched again rather than half-stored.
+# A page that opens <html> but closes neither <body> nor <html> was cut off on the way (the
+# server sent less than the whole page, with a matching length); it is fetched again rather
+# than half-stored. HTML lets a page omit one closing tag, which CMS templates sometimes do,
+# so either one is enough to count the page as whole.
 HTML_OPEN = re.compile(rb"<html[\s>]", re.IGNORECASE)
-HTML_CLOSE = re.compile(rb"</html\s*>", re.IGNORECASE)
+DOCUMENT_CLOSE = re.compile(rb"</(?:html|body)\s*>", re.IGNORECASE)
 
 
 def resolve_start_urls(argument: str | list[str] | None, setting: str | None) -> list[str]:
@@ -278,8 +280,8 @@ def incomplete_page(body: bytes) -> str | None:
     """Why a 200 page is not worth parsing (empty, or cut off mid-document), or None."""
     if not body.strip():
         return "empty page (0 bytes of content)"
-    if HTML_OPEN.search(body[:4096]) and not HTML_CLOSE.search(body):
-        return "truncated page (no closing </html>)"
+    if HTML_OPEN.search(body[:4096]) and not DOCUMENT_CLOSE.search(body):
+        return "truncated page (no closing </body> or </html>)"
     return None
 
 

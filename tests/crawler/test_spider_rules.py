@@ -29,3 +29,18 @@ def test_comma_separated_urls_are_split_and_trimmed():
 def test_non_http_urls_are_rejected_with_the_url_named(bad):
     with pytest.raises(UserError, match="invalid start URL"):
         resolve_start_urls(bad, None)
+
+
+def test_a_page_cut_off_mid_document_is_incomplete():
+    from crawler.spiders.vcare_news import incomplete_page
+
+    assert "truncated" in incomplete_page(b"<html><body><p>Half a para")
+    assert "empty" in incomplete_page(b"  \n")
+
+
+def test_a_page_omitting_one_closing_tag_is_whole():
+    from crawler.spiders.vcare_news import incomplete_page
+
+    assert incomplete_page(b"<html><body><p>All here.</p></body>\n") is None
+    assert incomplete_page(b"<html><body><p>All here.</p></html>") is None
+    assert incomplete_page(b"<p>a fragment without html tags</p>") is None
