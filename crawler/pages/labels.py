@@ -100,7 +100,9 @@ BREADCRUMB_PREFIX = re.compile(
 )
 BREADCRUMB_HOME = re.compile(r"^\s*(?:Home(?:\s*Page)?|首页|主页|网站首页)\s*$", re.IGNORECASE)
 BREADCRUMB_SEPARATOR = re.compile(r"\s*(?:>>|->|[>»›＞/\\|])\s*")
-COPYRIGHT = re.compile(r"Copyright|©|版权所有|ICP备|All\s*rights\s*reserved", re.IGNORECASE)
+COPYRIGHT = re.compile(
+    r"Copyright|©|版权所有|ICP备|公网安备|All\s*rights\s*reserved", re.IGNORECASE
+)
 
 READ_MORE = re.compile(
     r"^\s*(?:Read\s*More|More|Learn\s*More|Details?|View\s*(?:More|Details?)|查看详情|查看更多|"
@@ -129,10 +131,11 @@ def is_page_next(text: str) -> bool:
 
 def mentions_copyright(text: str) -> bool:
     """``COPYRIGHT.search(text)``: a match holds ©, 备, 版权所有, "copyright" or "rights"
-    (IGNORECASE also takes ı and İ for i and ſ for s, which lower() does not turn into them)."""
-    if "©" in text or "备" in text or "版权所有" in text:
+    (IGNORECASE also takes ı and İ for i and ſ for s, which lower() does not turn into them).
+    备 alone is prose (具备, 设备, 准备): only "ICP备" / "公网安备" count, so the regex decides."""
+    if "©" in text or "版权所有" in text:
         return True
-    if "ı" not in text and "İ" not in text and "ſ" not in text:
+    if "备" not in text and "ı" not in text and "İ" not in text and "ſ" not in text:
         lowered = text.lower()
         if "copyright" not in lowered and "rights" not in lowered:
             return False

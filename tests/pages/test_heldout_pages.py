@@ -77,9 +77,6 @@ KNOWN_FAILURES: dict[tuple[str, str], str] = {
     ("zh_article_spans_lazy", "article.images"): (
         "images: data-src images lost because the body is mis-located (data-src alone is read)"
     ),
-    ("zh_listing_iso_pager", "listing.items"): (
-        "items: the last of 5 items (2024-10-08) is dropped"
-    ),
 }
 
 

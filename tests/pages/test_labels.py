@@ -66,12 +66,29 @@ _LINES = [
     "发布时间：2025-10-21 来源：本站", "Published Time: 2025-11-11 17:02 Source:", "Source：",
     "Time to market: 2 years", "Published Time", "Published Time :", "Published Date:",
     "Release Date", "View Count：", "文章来源：", "no label here", "",
+    "新实验室具备公斤级合成能力。", "新设备投入使用", "苏公网安备32019102000000号", "京icp备1号",
 ]
 
 
 @pytest.mark.parametrize("text", _LINES)
 def test_copyright_check_agrees_with_the_regex(text: str) -> None:
     assert labels.mentions_copyright(text) == bool(labels.COPYRIGHT.search(text))
+
+
+@pytest.mark.parametrize("text", ["新实验室具备公斤级合成能力。", "采购新设备", "做好准备工作"])
+def test_prose_holding_bei_is_not_a_copyright_line(text: str) -> None:
+    assert not labels.mentions_copyright(text)
+    assert labels.lines_mentioning_copyright([_Text(text)]) == []
+
+
+@pytest.mark.parametrize("text", ["苏ICP备17054321号-1", "苏公网安备32019102000000号"])
+def test_filing_numbers_are_copyright_lines(text: str) -> None:
+    assert labels.mentions_copyright(text)
+
+
+class _Text:
+    def __init__(self, text: str) -> None:
+        self.text = text
 
 
 @pytest.mark.parametrize("text", _LINES)
