@@ -27,6 +27,7 @@ _TITLE_SEPARATORS = frozenset("-_|｜–—:：·")
 _HEADER_LOOKBEHIND = 3
 _HEADER_LOOKAHEAD = 12
 _LONG_LINE = 200
+_HEADLINE_MAX = 160
 _SANITIZER_TAGS = nh3.ALLOWED_TAGS | {"figure", "figcaption", "section", "video", "source"}
 _SANITIZER_ATTRIBUTES = {
     **{tag: set(attrs) for tag, attrs in nh3.ALLOWED_ATTRIBUTES.items()},
@@ -105,7 +106,25 @@ class ArticlePage:
             if (len(text) >= 8 and len(whole) > len(text) and whole.startswith(text)
                     and whole[len(text)] in _TITLE_SEPARATORS and not doc.in_chrome(line.start)):
                 return line.block
-        return None
+        # No heading, and <title> holds only the site's name or "新闻详情": the headline is
+        # the line shown right above the "Published Time" line (a bold <p>, a plain <div>).
+        return self._line_above_published()
+
+    def _line_above_published(self) -> etree._Element | None:
+        doc = self.doc
+        shown = [line for line in doc.lines if not doc.in_chrome(line.start)]
+        for index, line in enumerate(shown):
+            if _shows_published(line, shown[index + 1] if index + 1 < len(shown) else None):
+                break
+        else:
+            return None
+        if index == 0:
+            return None
+        above = shown[index - 1]
+        # The headline's box holds that line alone (a box reaching into the header is not it).
+        if doc.end(above.block) > line.start or not _reads_as_headline(above.text):
+            return None
+        return above.block
 
     @cached_property
     def _title(self) -> str | None:
@@ -221,7 +240,9 @@ class ArticlePage:
         if value.strip():
             return _clean_source(value), line
         following = self._value_on_next_line(line, sibling_only=True)
-        if following:
+        # The site's "Source:" is often empty, and the next box is then the first paragraph:
+        # a source is a short name, never a sentence.
+        if following and not _reads_as_sentence(following[0]):
             return _clean_source(following[0]), following[1]
         return None, line
 
@@ -403,6 +424,38 @@ class ArticlePage:
             related=self.related(),
             section=self.section(),
         )
+
+
+def _shows_published(line: Line, following: Line | None) -> bool:
+    """A "Published Time" label with its date, on the line or alone above it."""
+    alone = labels.label_alone(line.spaced)
+    if alone:
+        return (alone.lastgroup == "published" and following is not None
+                and is_date_only(following.spaced))
+    return any(
+        match.lastgroup == "published" and parse_datetime(line.spaced[match.end():]) is not None
+        for match in labels.meta_labels(line.spaced)
+    )
+
+
+def _reads_as_headline(text: str) -> bool:
+    """A line of a few words that is no label, date, section name or "Home > News" trail."""
+    if not 4 <= len(text) <= _HEADLINE_MAX or not any(map(str.isalpha, text)):
+        return False
+    if text.endswith((":", "：")) or is_date_only(text) or labels.first_meta_label(text):
+        return False
+    return not (labels.SECTION_NAME.match(text) or labels.starts_breadcrumb(text)
+                or labels.RELATED_HEADING.match(text) or labels.SIDEBAR_HEADING.match(text))
+
+
+def _reads_as_sentence(text: str) -> bool:
+    """Prose, not a name: ends in a full stop (or ! ?) after a clause of some length."""
+    text = text.strip()
+    if text.endswith(("。", "！", "？")):
+        return len(text) > 10
+    if text.endswith((".", "!", "?")):
+        return len(text.split()) >= 8
+    return False
 
 
 def _clean_source(value: str) -> str | None:

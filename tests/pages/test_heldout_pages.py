@@ -46,20 +46,6 @@ LISTING_FIELDS = ("url", "language", "items", "next_page")
 
 # (stem, field) -> why it fails today. Remove an entry once the parser gets that field right.
 KNOWN_FAILURES: dict[tuple[str, str], str] = {
-    ("en_article_lines", "article.title"): (
-        "title: the visible first line (a plain <div>, no <h1>) is ignored; <title> (the site"
-        " name only) is used"
-    ),
-    ("zh_article_plain_p", "article.title"): (
-        "title: the bold first <p> above 发布时间 is ignored; <title> ('新闻详情') is used"
-    ),
-    ("zh_article_plain_p", "article.source"): (
-        "source: '来源：' is empty, and the first body paragraph (a long sentence) is taken"
-        " as the source"
-    ),
-    ("zh_article_plain_p", "article.body_text"): (
-        "body_text: loses its first paragraph to the source (see source)"
-    ),
     ("zh_article_plain_p", "article.previous"): (
         "previous: '上一篇：<title>' as one link inside a <p> is not read"
     ),

@@ -1,0 +1,65 @@
+"""One rule per test: how an article page's header, body and neighbours are read."""
+
+from __future__ import annotations
+
+from crawler.pages import parse_article
+
+_EN_URL = "https://en.vcarepharmatech.com/news_detail/1900000000000000001-18-6.html"
+_ZH_URL = "https://www.vcarepharmatech.com/zh/news_detail/1900000000000000001-16-1.html"
+_PREVIOUS = "/news_detail/1900000000000000000-18-6.html"
+_NEXT = "/news_detail/1900000000000000002-18-6.html"
+_LONG_ZH = "3月中旬，公司组织完成了年度体系内部审核，覆盖报告、检测和风险管理等环节。"
+
+
+def _page(title_tag: str, main: str) -> str:
+    return f"<html><head><title>{title_tag}</title></head><body><div>{main}</div></body></html>"
+
+
+def test_the_line_above_published_time_is_the_headline_when_title_names_the_site() -> None:
+    html = _page(
+        "Jiangsu Vcare PharmaTech",
+        "<div>Vcare Opens a New Laboratory</div><div>Published Time:</div>"
+        "<div>2025-06-20 09:45</div><div>Source:</div><div><p>Body text of the article.</p></div>",
+    )
+    assert parse_article(_EN_URL, html).title == "Vcare Opens a New Laboratory"
+
+
+def test_a_bold_paragraph_above_the_date_line_is_the_headline_when_title_is_generic() -> None:
+    html = _page("新闻详情", "<p><b>威凯尔完成年度内审</b></p><p>发布时间：2025-03-14 16:20</p>"
+                 "<p>正文第一段。</p>")
+    assert parse_article(_ZH_URL, html).title == "威凯尔完成年度内审"
+
+
+def test_a_section_name_above_the_date_line_is_not_a_headline() -> None:
+    html = _page("新闻详情", "<p>公司新闻</p><p>发布时间：2025-03-14 16:20</p><p>正文第一段。</p>")
+    assert parse_article(_ZH_URL, html).title == "新闻详情"
+
+
+def test_a_box_holding_the_date_line_too_is_not_a_headline() -> None:
+    html = _page("新闻详情", "<div>威凯尔完成年度内审<p>发布时间：2025-03-14 16:20</p></div>"
+                 "<p>正文第一段。</p>")
+    assert parse_article(_ZH_URL, html).title == "新闻详情"
+
+
+def test_an_empty_source_label_does_not_take_the_first_paragraph() -> None:
+    html = _page("新闻详情", f"<h1>标题</h1><p>发布时间：2025-03-14 16:20</p><p>来源：</p>"
+                 f"<p>{_LONG_ZH}</p><p>第二段。</p>")
+    article = parse_article(_ZH_URL, html)
+    assert article.source is None
+    assert article.body_text == f"{_LONG_ZH}\n第二段。"
+
+
+def test_an_english_sentence_after_an_empty_source_label_is_body() -> None:
+    first = "Jiangsu Vcare announced that the first patient has been dosed in the study."
+    html = _page("Vcare", f"<h1>Headline</h1><div>Published Time:</div><div>2025-06-20 09:45</div>"
+                 f"<div>Source:</div><div>{first}</div><div>Second paragraph.</div>")
+    article = parse_article(_EN_URL, html)
+    assert article.source is None
+    assert article.body_text.startswith(first)
+
+
+def test_a_source_name_in_the_next_box_is_still_the_source() -> None:
+    html = _page("Vcare", "<h1>Headline</h1><div>Published Time:</div><div>2025-06-20 09:45</div>"
+                 "<div>Source:</div><div>Jiangsu Vcare PharmaTech Co., Ltd.</div>"
+                 "<div><p>Body text of the article, long enough to be one.</p></div>")
+    assert parse_article(_EN_URL, html).source == "Jiangsu Vcare PharmaTech Co., Ltd."
