@@ -496,7 +496,7 @@ def _named_neighbour(doc: Document, link: Link) -> str | None:
         return "previous"
     if labels.NEXT_LINK_TEXT.match(own):
         return "next"
-    return None
+    return _named_by_first_line(doc, link)
 
 
 def neighbour_kind(doc: Document, link: Link) -> str | None:
@@ -511,6 +511,9 @@ def neighbour_kind(doc: Document, link: Link) -> str | None:
         return "previous"
     if own and labels.NEXT_LINK_TEXT.match(own):
         return "next"
+    kind = _named_by_first_line(doc, link)
+    if kind:
+        return kind
     lines, index = doc.lines, doc.line_index_at(link.key)
     if index < len(lines) and doc.contains(link.element, lines[index].start):
         # The link opens its line: a label, if any, sits alone just before (<dt>上一篇</dt>).
@@ -524,6 +527,23 @@ def neighbour_kind(doc: Document, link: Link) -> str | None:
         before = ""
     match = labels.NEIGHBOUR_LABEL_AT_END.search(before)
     return match.lastgroup if match else None
+
+
+def _named_by_first_line(doc: Document, link: Link) -> str | None:
+    """``previous``/``next`` when the link's first line opens with the label:
+    "上一篇：<title>" as one link, or a card whose first box reads "Previous Page" above the
+    target's title."""
+    lines, index = doc.lines, doc.line_index_at(link.key)
+    if index >= len(lines) or not doc.contains(link.element, lines[index].start):
+        return None
+    line = lines[index]
+    first = " ".join(word for word, key in zip(line.words, line.keys, strict=True)
+                     if doc.contains(link.element, key))
+    if labels.PREVIOUS_AT_START.match(first):
+        return "previous"
+    if labels.NEXT_AT_START.match(first):
+        return "next"
+    return None
 
 
 def _collect(

@@ -63,3 +63,28 @@ def test_a_source_name_in_the_next_box_is_still_the_source() -> None:
                  "<div>Source:</div><div>Jiangsu Vcare PharmaTech Co., Ltd.</div>"
                  "<div><p>Body text of the article, long enough to be one.</p></div>")
     assert parse_article(_EN_URL, html).source == "Jiangsu Vcare PharmaTech Co., Ltd."
+
+
+def test_a_link_reading_label_and_title_is_a_neighbour() -> None:
+    html = _page("新闻详情", f"<h1>标题</h1><p>发布时间：2025-03-14 16:20</p><p>正文第一段。</p>"
+                 f"<p><a href='{_PREVIOUS}'>上一篇：威凯尔举办新员工入职培训</a></p>"
+                 f"<p><a href='{_NEXT}'>下一篇：威凯尔参加行业论坛</a></p>")
+    article = parse_article(_ZH_URL, html)
+    assert article.previous and article.previous.endswith(_PREVIOUS)
+    assert article.next and article.next.endswith(_NEXT)
+    assert article.body_text == "正文第一段。"
+
+
+def test_a_card_link_whose_first_box_says_previous_page_is_the_previous_article() -> None:
+    html = _page("Vcare", f"<h1>Headline</h1><p>Published Time: 2025-06-20 09:45</p>"
+                 f"<p>Body text.</p><a href='{_PREVIOUS}'><div>Previous Page</div>"
+                 f"<div>Jiangsu Vcare Holds Its Annual Meeting</div></a>")
+    article = parse_article(_EN_URL, html)
+    assert article.previous and article.previous.endswith(_PREVIOUS)
+    assert article.next is None
+
+
+def test_a_title_starting_with_next_is_not_a_neighbour_label() -> None:
+    html = _page("Vcare", f"<h1>Headline</h1><p>Published Time: 2025-06-20 09:45</p>"
+                 f"<p>Body text.</p><p><a href='{_NEXT}'>Next-Generation TRK Inhibitor</a></p>")
+    assert parse_article(_EN_URL, html).next is None

@@ -46,16 +46,6 @@ LISTING_FIELDS = ("url", "language", "items", "next_page")
 
 # (stem, field) -> why it fails today. Remove an entry once the parser gets that field right.
 KNOWN_FAILURES: dict[tuple[str, str], str] = {
-    ("zh_article_plain_p", "article.previous"): (
-        "previous: '上一篇：<title>' as one link inside a <p> is not read"
-    ),
-    ("zh_article_plain_p", "article.next"): (
-        "next: '下一篇：<title>' as one link inside a <p> is not read"
-    ),
-    ("en_article_divgrid", "article.previous"): (
-        "previous: a link holding 'Previous Page' and the target's title"
-        " in two block children is not read"
-    ),
     ("zh_article_spans_lazy", "article.body_text"): (
         "body_text: the view count '386' (<dt>浏览次数：</dt><dd>386</dd>)"
         " is taken as the whole body"
