@@ -8,6 +8,7 @@ Everything is found from those words and from the ``/news_detail/<id>`` link pat
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from functools import cached_property
 
@@ -28,6 +29,7 @@ _HEADER_LOOKBEHIND = 3
 _HEADER_LOOKAHEAD = 12
 _LONG_LINE = 200
 _HEADLINE_MAX = 160
+_COUNT = re.compile(r"^\s*\d[\d,]*\s*(?:次|views?|hits?)?\s*$", re.IGNORECASE)
 _SANITIZER_TAGS = nh3.ALLOWED_TAGS | {"figure", "figcaption", "section", "video", "source"}
 _SANITIZER_ATTRIBUTES = {
     **{tag: set(attrs) for tag, attrs in nh3.ALLOWED_ATTRIBUTES.items()},
@@ -269,6 +271,15 @@ class ArticlePage:
     def _labelled_lines(self) -> list[Line]:
         lines = [line for _, line in self._labelled.values()]
         lines += [line for line in (self._published[1], self._source[1]) if line is not None]
+        # "<dt>浏览次数：</dt><dd>386</dd>": a count or a name in the box after a lone label
+        # is part of the header, not the first line of the body.
+        for name in ("views", "author"):
+            value, line = self._labelled.get(name, ("-", None))
+            if line is None or value.strip():
+                continue
+            following = self._value_on_next_line(line, sibling_only=True)
+            if following and _is_header_value(name, following[0]):
+                lines.append(following[1])
         return lines
 
     # --- body --------------------------------------------------------------------
@@ -446,6 +457,13 @@ def _reads_as_headline(text: str) -> bool:
         return False
     return not (labels.SECTION_NAME.match(text) or labels.starts_breadcrumb(text)
                 or labels.RELATED_HEADING.match(text) or labels.SIDEBAR_HEADING.match(text))
+
+
+def _is_header_value(name: str, value: str) -> bool:
+    """A view count reads as a number ("386", "1,024次"); an author as a short name."""
+    if name == "views":
+        return _COUNT.match(value) is not None
+    return len(value.strip()) <= 40 and not _reads_as_sentence(value)
 
 
 def _reads_as_sentence(text: str) -> bool:

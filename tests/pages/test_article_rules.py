@@ -88,3 +88,21 @@ def test_a_title_starting_with_next_is_not_a_neighbour_label() -> None:
     html = _page("Vcare", f"<h1>Headline</h1><p>Published Time: 2025-06-20 09:45</p>"
                  f"<p>Body text.</p><p><a href='{_NEXT}'>Next-Generation TRK Inhibitor</a></p>")
     assert parse_article(_EN_URL, html).next is None
+
+
+def _dl_header(views: str) -> str:
+    return _page("新闻详情", "<h2>威凯尔获得临床试验许可</h2><dl><dt>发布时间：</dt>"
+                 "<dd>2025-01-08 16:20</dd><dt>来源：</dt><dd></dd><dt>浏览次数：</dt>"
+                 f"<dd><span>{views}</span></dd></dl><div><p>正文第一段。</p><p>正文第二段。</p></div>")
+
+
+def test_a_view_count_in_the_box_after_its_lone_label_is_header_not_body() -> None:
+    article = parse_article(_ZH_URL, _dl_header("386"))
+    assert article.body_text == "正文第一段。\n正文第二段。"
+    assert article.source is None
+
+
+def test_prose_after_a_lone_view_label_is_not_taken_for_the_count() -> None:
+    html = _page("新闻详情", "<h2>标题</h2><p>发布时间：2025-01-08 16:20</p><p>浏览次数：</p>"
+                 "<p>正文第一段。</p>")
+    assert parse_article(_ZH_URL, html).body_text == "正文第一段。"

@@ -46,13 +46,6 @@ LISTING_FIELDS = ("url", "language", "items", "next_page")
 
 # (stem, field) -> why it fails today. Remove an entry once the parser gets that field right.
 KNOWN_FAILURES: dict[tuple[str, str], str] = {
-    ("zh_article_spans_lazy", "article.body_text"): (
-        "body_text: the view count '386' (<dt>浏览次数：</dt><dd>386</dd>)"
-        " is taken as the whole body"
-    ),
-    ("zh_article_spans_lazy", "article.images"): (
-        "images: data-src images lost because the body is mis-located (data-src alone is read)"
-    ),
     ("en_article_jsonld", "article.published_at"): (
         "published_at: the visible date 'Nov 11, 2025' (no time of day) becomes midnight; the"
         " time the same page gives for that day (JSON-LD datePublished, never read at all;"
