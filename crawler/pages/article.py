@@ -213,6 +213,19 @@ class ArticlePage:
 
     @cached_property
     def _published(self) -> tuple[datetime | None, Line | None]:
+        shown, line = self._published_as_shown
+        if shown is None:
+            return (self._machine_published[0] if self._machine_published else None), None
+        if shown.hour == shown.minute == shown.second == 0:
+            # "Nov 11, 2025" without its time: the page's machine-readable timestamp for the
+            # same day completes it (a different day loses to what the visitor reads).
+            for machine in self._machine_published:
+                if machine.date() == shown.date():
+                    return machine, line
+        return shown, line
+
+    @cached_property
+    def _published_as_shown(self) -> tuple[datetime | None, Line | None]:
         labelled = self._labelled.get("published")
         if labelled:
             value, line = labelled
@@ -224,11 +237,20 @@ class ArticlePage:
         for line in self.header_lines:
             if is_date_only(line.spaced):
                 return parse_datetime(line.spaced), line
-        for time in self.doc.body.iter("time"):
+        return None, None
+
+    @cached_property
+    def _machine_published(self) -> list[datetime]:
+        """Publication timestamps for machines: <time datetime>, then the page's metadata."""
+        doc, found = self.doc, []
+        for time in doc.body.iter("time"):
             machine = from_iso(time.get("datetime"))
-            if machine:
-                return machine, None
-        return from_iso(self.doc.meta("article:published_time", "datePublished")), None
+            if machine and not doc.in_chrome(doc.start(time) + 0.1):
+                found.append(machine)
+        machine = from_iso(doc.meta("article:published_time", "datePublished"))
+        if machine:
+            found.append(machine)
+        return found
 
     def published_at(self) -> datetime | None:
         return self._published[0]

@@ -106,3 +106,29 @@ def test_prose_after_a_lone_view_label_is_not_taken_for_the_count() -> None:
     html = _page("新闻详情", "<h2>标题</h2><p>发布时间：2025-01-08 16:20</p><p>浏览次数：</p>"
                  "<p>正文第一段。</p>")
     assert parse_article(_ZH_URL, html).body_text == "正文第一段。"
+
+
+def _dated(shown: str, machine: str) -> str:
+    return (f"<html><head><meta property='article:published_time' content='{machine}'></head>"
+            f"<body><h1>Headline</h1><p>Published Time: {shown}</p><p>Body text.</p></body></html>")
+
+
+def test_a_date_shown_without_its_time_takes_the_time_the_metadata_gives_that_day() -> None:
+    article = parse_article(_EN_URL, _dated("Nov 11, 2025", "2025-11-11T17:02:00+08:00"))
+    assert article.published_at.isoformat() == "2025-11-11T17:02:00+08:00"
+
+
+def test_metadata_for_another_day_does_not_change_the_date_shown() -> None:
+    article = parse_article(_EN_URL, _dated("Nov 11, 2025", "2025-11-13T09:40:00+08:00"))
+    assert article.published_at.isoformat() == "2025-11-11T00:00:00+08:00"
+
+
+def test_a_time_shown_wins_over_the_metadata() -> None:
+    article = parse_article(_EN_URL, _dated("2025-11-11 08:30", "2025-11-11T17:02:00+08:00"))
+    assert article.published_at.isoformat() == "2025-11-11T08:30:00+08:00"
+
+
+def test_a_time_element_completes_the_date_it_shows() -> None:
+    html = ("<html><body><article><h1>Headline</h1><time datetime='2025-01-08T14:00:00+08:00'>"
+            "2025-01-08</time><p>Body text.</p></article></body></html>")
+    assert parse_article(_EN_URL, html).published_at.isoformat() == "2025-01-08T14:00:00+08:00"

@@ -46,16 +46,6 @@ LISTING_FIELDS = ("url", "language", "items", "next_page")
 
 # (stem, field) -> why it fails today. Remove an entry once the parser gets that field right.
 KNOWN_FAILURES: dict[tuple[str, str], str] = {
-    ("en_article_jsonld", "article.published_at"): (
-        "published_at: the visible date 'Nov 11, 2025' (no time of day) becomes midnight; the"
-        " time the same page gives for that day (JSON-LD datePublished, never read at all;"
-        " article:published_time, read only when no date is visible) is not used to complete it"
-    ),
-    ("en_article_time_nolabels", "article.published_at"): (
-        "published_at: <time datetime='2025-01-08T14:00:00+08:00'>2025-01-08</time> gives"
-        " midnight: the element's text wins over its datetime attribute, which is read only"
-        " when the text is empty or has no date"
-    ),
     ("zh_article_meta_hits", "article.body_text"): (
         "body_text: a <table> in the body comes out one line per cell (24 lines), not one line"
         " per row (see the body_text convention below)"
