@@ -327,7 +327,21 @@ class ArticlePage:
         ]
 
     def body_text(self) -> str:
-        return "\n".join(line.text for line in self._body_lines)
+        lines = self._body_lines
+        if not lines or next(self.doc.body.iter("td", "th"), None) is None:
+            return "\n".join(line.text for line in lines)
+        # A table in the body reads row by row: the cells of one row make one line.
+        texts: list[str] = []
+        row = last_cell = None
+        for line in lines:
+            cell = _cell_of(self.doc, line)
+            here = cell.getparent() if cell is not None else None
+            if here is not None and here is row and cell is not last_cell:
+                texts[-1] = f"{texts[-1]} {line.text}"
+            else:
+                texts.append(line.text)
+            row, last_cell = here, cell
+        return "\n".join(texts)
 
     @cached_property
     def _body_pieces(self) -> list[etree._Element | str]:
@@ -457,6 +471,17 @@ class ArticlePage:
             related=self.related(),
             section=self.section(),
         )
+
+
+def _cell_of(doc: Document, line: Line) -> etree._Element | None:
+    """The table cell (<td>, <th>) whose only line ``line`` is, if any."""
+    block = line.block
+    if block.tag in ("td", "th"):
+        return block
+    cell = next(block.iterancestors("td", "th"), None)
+    if cell is None or len(doc.lines_in(cell)) != 1:
+        return None
+    return cell
 
 
 def _shows_published(line: Line, following: Line | None) -> bool:

@@ -132,3 +132,17 @@ def test_a_time_element_completes_the_date_it_shows() -> None:
     html = ("<html><body><article><h1>Headline</h1><time datetime='2025-01-08T14:00:00+08:00'>"
             "2025-01-08</time><p>Body text.</p></article></body></html>")
     assert parse_article(_EN_URL, html).published_at.isoformat() == "2025-01-08T14:00:00+08:00"
+
+
+def test_a_table_in_the_body_reads_one_line_per_row() -> None:
+    html = _page("Vcare", "<h1>Headline</h1><p>Published Time: 2025-06-20 09:45</p>"
+                 "<p>Results:</p><table><tr><td><p>Dose</p></td><td>Patients</td></tr>"
+                 "<tr><td>50 mg</td><td>8</td></tr></table><p>After the table.</p>")
+    assert parse_article(_EN_URL, html).body_text == (
+        "Results:\nDose Patients\n50 mg 8\nAfter the table.")
+
+
+def test_lines_of_one_cell_stay_lines_in_a_layout_table() -> None:
+    html = _page("新闻详情", "<table><tr><td><h1>标题</h1></td></tr><tr><td>发布时间：2025-03-14"
+                 "</td></tr><tr><td>正文第一段。<br>正文第二段。</td></tr></table>")
+    assert parse_article(_ZH_URL, html).body_text == "正文第一段。\n正文第二段。"

@@ -46,10 +46,6 @@ LISTING_FIELDS = ("url", "language", "items", "next_page")
 
 # (stem, field) -> why it fails today. Remove an entry once the parser gets that field right.
 KNOWN_FAILURES: dict[tuple[str, str], str] = {
-    ("zh_article_meta_hits", "article.body_text"): (
-        "body_text: a <table> in the body comes out one line per cell (24 lines), not one line"
-        " per row (see the body_text convention below)"
-    ),
 }
 
 
