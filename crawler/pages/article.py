@@ -213,14 +213,23 @@ class ArticlePage:
 
     @cached_property
     def _published(self) -> tuple[datetime | None, Line | None]:
+        doc = self.doc
         shown, line = self._published_as_shown
         if shown is None:
-            return (self._machine_published[0] if self._machine_published else None), None
-        if shown.hour == shown.minute == shown.second == 0:
+            for time in doc.body.iter("time"):
+                machine = from_iso(time.get("datetime"))
+                if machine:
+                    return machine, None
+            return from_iso(doc.meta("article:published_time", "datePublished")), None
+        if line is not None and shown.hour == shown.minute == shown.second == 0:
             # "Nov 11, 2025" without its time: the page's machine-readable timestamp for the
-            # same day completes it (a different day loses to what the visitor reads).
-            for machine in self._machine_published:
-                if machine.date() == shown.date():
+            # same day completes it (a different day loses to what the visitor reads). Only
+            # a <time> up to the date line counts: later ones date related items.
+            stamps = [from_iso(time.get("datetime")) for time in doc.body.iter("time")
+                      if doc.start(time) <= line.start]
+            stamps.append(from_iso(doc.meta("article:published_time", "datePublished")))
+            for machine in stamps:
+                if machine is not None and machine.date() == shown.date():
                     return machine, line
         return shown, line
 
@@ -238,19 +247,6 @@ class ArticlePage:
             if is_date_only(line.spaced):
                 return parse_datetime(line.spaced), line
         return None, None
-
-    @cached_property
-    def _machine_published(self) -> list[datetime]:
-        """Publication timestamps for machines: <time datetime>, then the page's metadata."""
-        doc, found = self.doc, []
-        for time in doc.body.iter("time"):
-            machine = from_iso(time.get("datetime"))
-            if machine and not doc.in_chrome(doc.start(time) + 0.1):
-                found.append(machine)
-        machine = from_iso(doc.meta("article:published_time", "datePublished"))
-        if machine:
-            found.append(machine)
-        return found
 
     def published_at(self) -> datetime | None:
         return self._published[0]

@@ -146,3 +146,11 @@ def test_lines_of_one_cell_stay_lines_in_a_layout_table() -> None:
     html = _page("新闻详情", "<table><tr><td><h1>标题</h1></td></tr><tr><td>发布时间：2025-03-14"
                  "</td></tr><tr><td>正文第一段。<br>正文第二段。</td></tr></table>")
     assert parse_article(_ZH_URL, html).body_text == "正文第一段。\n正文第二段。"
+
+
+def test_a_related_item_time_does_not_complete_the_article_date() -> None:
+    html = ("<html><body><h1>Headline</h1><p>Published Time: 2025-01-08</p><p>Body text.</p>"
+            "<h3>Related News</h3><ul><li><a href='/news_detail/1900000000000000009-18-6.html'>"
+            "Other</a><time datetime='2025-01-08T09:15:00+08:00'>2025-01-08</time></li></ul>"
+            "</body></html>")
+    assert parse_article(_EN_URL, html).published_at.isoformat() == "2025-01-08T00:00:00+08:00"
