@@ -8,7 +8,6 @@ Everything is found from those words and from the ``/news_detail/<id>`` link pat
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 from functools import cached_property
 
@@ -28,8 +27,6 @@ _TITLE_SEPARATORS = frozenset("-_|｜–—:：·")
 _HEADER_LOOKBEHIND = 3
 _HEADER_LOOKAHEAD = 12
 _LONG_LINE = 200
-_HEADLINE_MAX = 160
-_COUNT = re.compile(r"^\s*\d[\d,]*\s*(?:次|views?|hits?)?\s*$", re.IGNORECASE)
 _SANITIZER_TAGS = nh3.ALLOWED_TAGS | {"figure", "figcaption", "section", "video", "source"}
 _SANITIZER_ATTRIBUTES = {
     **{tag: set(attrs) for tag, attrs in nh3.ALLOWED_ATTRIBUTES.items()},
@@ -124,7 +121,7 @@ class ArticlePage:
             return None
         above = shown[index - 1]
         # The headline's box holds that line alone (a box reaching into the header is not it).
-        if doc.end(above.block) > line.start or not _reads_as_headline(above.text):
+        if doc.end(above.block) > line.start or not labels.reads_as_headline(above.text):
             return None
         return above.block
 
@@ -262,7 +259,7 @@ class ArticlePage:
         following = self._value_on_next_line(line, sibling_only=True)
         # The site's "Source:" is often empty, and the next box is then the first paragraph:
         # a source is a short name, never a sentence.
-        if following and not _reads_as_sentence(following[0]):
+        if following and not labels.reads_as_sentence(following[0]):
             return _clean_source(following[0]), following[1]
         return None, line
 
@@ -296,7 +293,7 @@ class ArticlePage:
             if line is None or value.strip():
                 continue
             following = self._value_on_next_line(line, sibling_only=True)
-            if following and _is_header_value(name, following[0]):
+            if following and labels.is_header_value(name, following[0]):
                 lines.append(following[1])
         return lines
 
@@ -490,33 +487,6 @@ def _shows_published(line: Line, following: Line | None) -> bool:
         match.lastgroup == "published" and parse_datetime(line.spaced[match.end():]) is not None
         for match in labels.meta_labels(line.spaced)
     )
-
-
-def _reads_as_headline(text: str) -> bool:
-    """A line of a few words that is no label, date, section name or "Home > News" trail."""
-    if not 4 <= len(text) <= _HEADLINE_MAX or not any(map(str.isalpha, text)):
-        return False
-    if text.endswith((":", "：")) or is_date_only(text) or labels.first_meta_label(text):
-        return False
-    return not (labels.SECTION_NAME.match(text) or labels.starts_breadcrumb(text)
-                or labels.RELATED_HEADING.match(text) or labels.SIDEBAR_HEADING.match(text))
-
-
-def _is_header_value(name: str, value: str) -> bool:
-    """A view count reads as a number ("386", "1,024次"); an author as a short name."""
-    if name == "views":
-        return _COUNT.match(value) is not None
-    return len(value.strip()) <= 40 and not _reads_as_sentence(value)
-
-
-def _reads_as_sentence(text: str) -> bool:
-    """Prose, not a name: ends in a full stop (or ! ?) after a clause of some length."""
-    text = text.strip()
-    if text.endswith(("。", "！", "？")):
-        return len(text) > 10
-    if text.endswith((".", "!", "?")):
-        return len(text.split()) >= 8
-    return False
 
 
 def _clean_source(value: str) -> str | None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from crawler.pages.dates import is_date_only
+
 COLON = r"\s*[:：]"
 
 PUBLISHED = (
@@ -39,6 +41,9 @@ VIEW_COUNTER = re.compile(
     rf"(?:(?<![A-Za-z])(?:{VIEWS})(?:{COLON})?\s*\d[\d,]*\s*(?:次)?|\d[\d,]*\s*(?:views|次浏览|次阅读))",
     re.IGNORECASE,
 )
+# A view count alone in its box ("386", "1,024次").
+VIEW_COUNT = re.compile(r"^\s*\d[\d,]*\s*(?:次|views?|hits?)?\s*$", re.IGNORECASE)
+HEADLINE_MAX = 160
 VALUE_TRIM = " \t|丨｜/·•-–—,，;；:：()（）[]【】"
 
 PREVIOUS = (
@@ -199,3 +204,30 @@ def first_meta_label(text: str) -> re.Match[str] | None:
     if ":" not in text and "：" not in text:
         return None
     return META_LABEL.search(text)
+
+
+def reads_as_headline(text: str) -> bool:
+    """A line of a few words that is no label, date, section name or "Home > News" trail."""
+    if not 4 <= len(text) <= HEADLINE_MAX or not any(map(str.isalpha, text)):
+        return False
+    if text.endswith((":", "：")) or is_date_only(text) or first_meta_label(text):
+        return False
+    return not (SECTION_NAME.match(text) or starts_breadcrumb(text)
+                or RELATED_HEADING.match(text) or SIDEBAR_HEADING.match(text))
+
+
+def is_header_value(name: str, value: str) -> bool:
+    """A view count reads as a number ("386", "1,024次"); an author as a short name."""
+    if name == "views":
+        return VIEW_COUNT.match(value) is not None
+    return len(value.strip()) <= 40 and not reads_as_sentence(value)
+
+
+def reads_as_sentence(text: str) -> bool:
+    """Prose, not a name: ends in a full stop (or ! ?) after a clause of some length."""
+    text = text.strip()
+    if text.endswith(("。", "！", "？")):
+        return len(text) > 10
+    if text.endswith((".", "!", "?")):
+        return len(text.split()) >= 8
+    return False

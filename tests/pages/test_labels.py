@@ -109,3 +109,32 @@ def test_meta_label_checks_agree_with_the_regex(text: str) -> None:
 def test_breadcrumb_and_edition_checks_agree_with_the_regex(text: str) -> None:
     assert labels.starts_breadcrumb(text) == bool(labels.BREADCRUMB_START.match(text))
     assert labels.is_edition_name(text) == bool(labels.EDITION_NAME.match(text))
+
+
+@pytest.mark.parametrize("text", [
+    "3月中旬，公司组织完成了年度体系内部审核。",
+    "Jiangsu Vcare announced that the first patient has been dosed in the study.",
+])
+def test_a_sentence_is_not_a_name(text: str) -> None:
+    assert labels.reads_as_sentence(text)
+    assert not labels.is_header_value("author", text)
+
+
+@pytest.mark.parametrize("text", ["Jiangsu Vcare PharmaTech Co., Ltd.", "医药经济报", "新华社。"])
+def test_a_name_is_not_a_sentence(text: str) -> None:
+    assert not labels.reads_as_sentence(text)
+
+
+@pytest.mark.parametrize(("value", "is_count"), [("386", True), ("1,024次", True),
+                                                ("12 views", True), ("正文第一段。", False)])
+def test_a_view_count_reads_as_a_number(value: str, is_count: bool) -> None:
+    assert labels.is_header_value("views", value) is is_count
+
+
+@pytest.mark.parametrize(("text", "headline"), [
+    ("Vcare Opens a New Laboratory", True), ("威凯尔完成年度内审", True), ("公司新闻", False),
+    ("Company News", False), ("Home > News", False), ("2025-03-14", False), ("Source:", False),
+    ("Related News", False), ("abc", False),
+])
+def test_what_reads_as_a_headline(text: str, headline: bool) -> None:
+    assert labels.reads_as_headline(text) is headline
