@@ -44,8 +44,40 @@ ARTICLE_FIELDS = (
 )
 LISTING_FIELDS = ("url", "language", "items", "next_page")
 
+# Checked only on pages whose answer carries them (older answers predate these fields).
+OPTIONAL_PAGE_FIELDS = ("section_links", "edition_links")
+OPTIONAL_ARTICLE_FIELDS = ("section",)
+OPTIONAL_LISTING_FIELDS = ("page_urls", "section")
+# Lists of URLs whose order and repetition mean nothing: compared as sets of absolute URLs.
+SET_FIELDS = frozenset({"section_links", "edition_links", "listing.page_urls"})
+
 # (stem, field) -> why it fails today. Remove an entry once the parser gets that field right.
 KNOWN_FAILURES: dict[tuple[str, str], str] = {
+    ("en_article_breadcrumb", "article.related"): (
+        "each Related item is one <a> of inline parts (<span>date</span> <strong>title</strong> "
+        "<em>summary</em>): items are split into title/summary only at block boundaries, so the "
+        "whole run incl. the date '2024-11-18 ...' becomes the summary and title is None (with "
+        "<em> made a <p>, the title keeps the '2024-11-18 ' prefix: a leading date is not cut)"
+    ),
+    ("en_listing_h4_anchor", "listing.section"): (
+        "the flat top nav (<nav> of sibling <a>s, one of them 'CRO/CDMO') reads as one line "
+        "with a '/' and is taken for a breadcrumb: section = its last step 'CDMO News Contact "
+        "Us', beating the real 'Home > News > Company News' (ul/li nav or no slash: passes)"
+    ),
+    ("en_listing_h4_anchor", "section_links"): (
+        "the pager's 'Last >>' (/news/18-6_7.html) is not recognized as a pager link (plain "
+        "'Last' is; the '>>' decoration is not stripped), so page 7 lands in section_links"
+    ),
+    ("zh_home_menu", "kind"): (
+        "home page read as a listing: the three-item teaser is headed '新闻动态' (the section "
+        "name); only teaser headings like 'Latest News'/'最新动态' keep a home page 'other' "
+        "(the page is the edition root /, has no pager and names no section)"
+    ),
+    ("zh_listing_pagelist", "listing.items"): (
+        "item 3 has no intro line: its labelled date line '发布日期：2024-10-13' is taken as the "
+        "summary; only a bare date line is recognized as the item's date line (any label - "
+        "日期：/发布时间：/Date: - gives the same)"
+    ),
 }
 
 
@@ -74,8 +106,11 @@ def _cases() -> list[Any]:
         fields = ["kind"]
         if exp.get("article") is not None:
             fields += [f"article.{name}" for name in ARTICLE_FIELDS]
+            fields += [f"article.{n}" for n in OPTIONAL_ARTICLE_FIELDS if n in exp["article"]]
         if exp.get("listing") is not None:
             fields += [f"listing.{name}" for name in LISTING_FIELDS]
+            fields += [f"listing.{n}" for n in OPTIONAL_LISTING_FIELDS if n in exp["listing"]]
+        fields += [name for name in OPTIONAL_PAGE_FIELDS if name in exp]
         for field in fields:
             reason = KNOWN_FAILURES.get((stem, field))
             marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
@@ -151,4 +186,10 @@ def test_heldout_field(stem: str, field: str) -> None:
     wanted = _lookup(expected(stem), field)
     if field == "article.body_text":
         actual, wanted = normalize_body(actual), normalize_body(wanted)
+    if field in SET_FIELDS:
+        assert all(u.startswith(("https://", "http://")) for u in wanted), f"{stem} {field}"
+        got, want = set(actual or ()), set(wanted)
+        extra, missing = sorted(got - want), sorted(want - got)
+        assert got == want, f"{stem} {field}:\n  unexpected {extra!r}\n  missing {missing!r}"
+        return
     assert actual == wanted, f"{stem} {field}:\n{_describe(actual, wanted)}"
