@@ -117,8 +117,10 @@ READ_MORE = re.compile(
 PAGE_NEXT = re.compile(
     r"^\s*(?:Next(?:\s*Page)?|下一页|下页|后一页)?\s*[>»›→]?\s*$", re.IGNORECASE
 )
+# The pager's other links, arrows on either side or alone ("<< First", "Last >>", "末页").
 PAGER_WORD = re.compile(
-    r"^\s*(?:First|Last|Prev(?:ious)?(?:\s*Page)?|首页|尾页|末页|上一页|上页|[<«‹]+|[>»›]{2})\s*$",
+    r"^\s*(?:[<«‹]+\s*)?(?:First(?:\s*Page)?|Last(?:\s*Page)?|End|Prev(?:ious)?(?:\s*Page)?"
+    r"|首页|尾页|末页|最后一页|第一页|上一页|上页)\s*(?:[>»›]+)?\s*$|^\s*(?:[<«‹]+|[>»›]{2})\s*$",
     re.IGNORECASE,
 )
 PAGE_NUMBER = re.compile(r"^\s*\[?\s*\d{1,4}\s*\]?\s*$")

@@ -64,10 +64,6 @@ KNOWN_FAILURES: dict[tuple[str, str], str] = {
         "with a '/' and is taken for a breadcrumb: section = its last step 'CDMO News Contact "
         "Us', beating the real 'Home > News > Company News' (ul/li nav or no slash: passes)"
     ),
-    ("en_listing_h4_anchor", "section_links"): (
-        "the pager's 'Last >>' (/news/18-6_7.html) is not recognized as a pager link (plain "
-        "'Last' is; the '>>' decoration is not stripped), so page 7 lands in section_links"
-    ),
     ("zh_home_menu", "kind"): (
         "home page read as a listing: the three-item teaser is headed '新闻动态' (the section "
         "name); only teaser headings like 'Latest News'/'最新动态' keep a home page 'other' "

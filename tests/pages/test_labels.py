@@ -138,3 +138,15 @@ def test_a_view_count_reads_as_a_number(value: str, is_count: bool) -> None:
 ])
 def test_what_reads_as_a_headline(text: str, headline: bool) -> None:
     assert labels.reads_as_headline(text) is headline
+
+
+@pytest.mark.parametrize("text", [
+    "Last", "Last >>", "Last »", "<< First", "« First", "< Prev", "End", "末页", "尾页", "<<", ">>",
+])
+def test_pager_words_with_their_arrows(text: str) -> None:
+    assert labels.PAGER_WORD.match(text)
+
+
+@pytest.mark.parametrize("text", ["", "Company News", "Last Quarter Results", "Endpoints >>"])
+def test_not_pager_words(text: str) -> None:
+    assert not labels.PAGER_WORD.match(text)
