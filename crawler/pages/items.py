@@ -69,11 +69,12 @@ def news_link(doc: Document, link: Link, container: etree._Element) -> NewsLink:
 
 
 def _is_furniture(line: Line) -> bool:
-    """Date boxes and "Read more" buttons: lines that are neither title nor summary."""
+    """Date boxes, labelled date lines and "Read more" buttons: lines that are neither title
+    nor summary."""
     text = line.text
     # A box of digits and separators ("08", "2021/03") is a piece of a split date.
     return (not text or not any(map(str.isalpha, text)) or is_date_only(line.spaced)
-            or bool(labels.READ_MORE.match(text)))
+            or bool(labels.READ_MORE.match(text)) or labels.is_labelled_date(line.spaced))
 
 
 def item_date(container: etree._Element, lines: list[Line]) -> date | None:

@@ -208,6 +208,14 @@ def first_meta_label(text: str) -> re.Match[str] | None:
     return META_LABEL.search(text)
 
 
+def is_labelled_date(text: str) -> bool:
+    """A date under its label and nothing else: ``发布日期：2024-10-13``, ``Date: Oct 13, 2024``."""
+    match = first_meta_label(text)
+    if match is None or match.lastgroup != "published" or text[: match.start()].strip():
+        return False
+    return is_date_only(text[match.end():].strip())
+
+
 def reads_as_headline(text: str) -> bool:
     """A line of a few words that is no label, date, section name or "Home > News" trail."""
     if not 4 <= len(text) <= HEADLINE_MAX or not any(map(str.isalpha, text)):

@@ -69,11 +69,6 @@ KNOWN_FAILURES: dict[tuple[str, str], str] = {
         "name); only teaser headings like 'Latest News'/'最新动态' keep a home page 'other' "
         "(the page is the edition root /, has no pager and names no section)"
     ),
-    ("zh_listing_pagelist", "listing.items"): (
-        "item 3 has no intro line: its labelled date line '发布日期：2024-10-13' is taken as the "
-        "summary; only a bare date line is recognized as the item's date line (any label - "
-        "日期：/发布时间：/Date: - gives the same)"
-    ),
 }
 
 

@@ -150,3 +150,19 @@ def test_pager_words_with_their_arrows(text: str) -> None:
 @pytest.mark.parametrize("text", ["", "Company News", "Last Quarter Results", "Endpoints >>"])
 def test_not_pager_words(text: str) -> None:
     assert not labels.PAGER_WORD.match(text)
+
+
+@pytest.mark.parametrize("text", [
+    "发布日期：2024-10-13", "日期: 2024-10-13", "发布时间：2024-10-13 09:30", "Date: Oct 13, 2024",
+    "Published Time: 2024-10-13",
+])
+def test_a_labelled_date_line(text: str) -> None:
+    assert labels.is_labelled_date(text)
+
+
+@pytest.mark.parametrize("text", [
+    "2024-10-13", "来源：本站", "发布日期：2024-10-13 来源：本站", "Date: to be announced",
+    "On 2024-10-13 the company opened a laboratory.", "Date: 2024-10-13. The company opened",
+])
+def test_not_a_labelled_date_line(text: str) -> None:
+    assert not labels.is_labelled_date(text)
