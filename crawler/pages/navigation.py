@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 
 from crawler.pages import labels
-from crawler.pages.dom import Document, element_text, normalize
+from crawler.pages.dom import Document, Line, element_text, normalize
 from crawler.pages.urls import canonical_url, looks_like_news_list
 
 _TITLE_SEPARATORS = re.compile(r"\s+[-|–—_]\s+|\s*[|｜_]\s*")
 _BREADCRUMB_CLASS = re.compile(r"crumb|position|location|weizhi", re.IGNORECASE)
+_EDGE_SEPARATOR = re.compile(r"^\s*(?:>>|->|[>»›＞/\\|])|(?:>>|->|[>»›＞/\\|])\s*$")
 
 
 def title_from_title_tag(title: str) -> str:
@@ -66,7 +67,8 @@ def breadcrumb_trail(doc: Document, *, links_only: bool) -> list[str]:
         text = line.text
         if len(text) > 300:
             continue
-        by_words = labels.starts_breadcrumb(text) and labels.BREADCRUMB_SEPARATOR.search(text)
+        by_words = (labels.starts_breadcrumb(text) and labels.BREADCRUMB_SEPARATOR.search(text)
+                    and _separates_steps(doc, line))
         by_class = _BREADCRUMB_CLASS.search(line.block.get("class") or "")
         if not (by_words or by_class):
             continue
@@ -80,6 +82,20 @@ def breadcrumb_trail(doc: Document, *, links_only: bool) -> list[str]:
         if names:
             return names
     return []
+
+
+def _separates_steps(doc: Document, line: Line) -> bool:
+    """Whether a separator stands between the line's steps: outside its links' text, or at
+    a link text's edge ("Home >"). A flat menu of links whose only "/" is inside one entry
+    ("CRO/CDMO") is navigation, not a trail."""
+    anchors = [(doc.start(a), doc.end(a)) for a in line.block.iter("a")]
+    for word, key in zip(line.words, line.keys, strict=True):
+        if not any(low < key < high for low, high in anchors):
+            if labels.BREADCRUMB_SEPARATOR.search(word):
+                return True
+        elif _EDGE_SEPARATOR.search(word):
+            return True
+    return False
 
 
 def _marked_trail(element, *, links_only: bool) -> list[str]:

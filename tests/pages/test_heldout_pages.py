@@ -59,11 +59,6 @@ KNOWN_FAILURES: dict[tuple[str, str], str] = {
         "whole run incl. the date '2024-11-18 ...' becomes the summary and title is None (with "
         "<em> made a <p>, the title keeps the '2024-11-18 ' prefix: a leading date is not cut)"
     ),
-    ("en_listing_h4_anchor", "listing.section"): (
-        "the flat top nav (<nav> of sibling <a>s, one of them 'CRO/CDMO') reads as one line "
-        "with a '/' and is taken for a breadcrumb: section = its last step 'CDMO News Contact "
-        "Us', beating the real 'Home > News > Company News' (ul/li nav or no slash: passes)"
-    ),
     ("zh_home_menu", "kind"): (
         "home page read as a listing: the three-item teaser is headed '新闻动态' (the section "
         "name); only teaser headings like 'Latest News'/'最新动态' keep a home page 'other' "

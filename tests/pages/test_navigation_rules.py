@@ -1,0 +1,36 @@
+"""One rule per test: how a page's navigation (breadcrumb, pager, home page) is read."""
+
+from __future__ import annotations
+
+from crawler.pages import parse_listing
+
+_ITEMS = (
+    "<ul><li><a href='/news_detail/1900000000000000001-18-6.html'>A</a> 2024-01-02</li>"
+    "<li><a href='/news_detail/1900000000000000002-18-6.html'>B</a> 2024-01-01</li></ul>"
+)
+
+
+def test_a_flat_menu_with_a_slash_inside_one_entry_is_not_a_breadcrumb() -> None:
+    html = (
+        "<html><body><div><a href='/'>Home</a> <a href='/about.html'>About Us</a> "
+        "<a href='/services.html'>CRO/CDMO</a> <a href='/news/18-6.html'>News</a></div>"
+        "<div>Location: <a href='/'>Home</a> &gt; <a href='/news/18-6.html'>News</a> &gt; "
+        "<a href='/news/18-6.html'>Company News</a></div>" + _ITEMS + "</body></html>"
+    )
+    assert parse_listing("https://x.com/news/18-6.html", html).section == "Company News"
+
+
+def test_a_trail_separated_by_slashes_between_its_links_is_a_breadcrumb() -> None:
+    html = (
+        "<html><body><div><a href='/'>Home</a> / <a href='/news/18-6.html'>News</a> / "
+        "<a href='/news/18-6.html'>Company News</a></div>" + _ITEMS + "</body></html>"
+    )
+    assert parse_listing("https://x.com/news/18-6.html", html).section == "Company News"
+
+
+def test_a_trail_whose_links_carry_their_separators_is_a_breadcrumb() -> None:
+    html = (
+        "<html><body><div><a href='/'>Home &gt;</a><a href='/news/18-6.html'>News &gt;</a>"
+        "<span>Industry News</span></div>" + _ITEMS + "</body></html>"
+    )
+    assert parse_listing("https://x.com/news/18-7.html", html).section == "Industry News"
