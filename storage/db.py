@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import create_engine, event, text
+from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
@@ -28,6 +28,10 @@ PG_CONNECT_TIMEOUT_S = 10
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
+# `revision = "0002"` / `down_revision = "0001"` in a migration script.
+_REVISION_LINE = re.compile(
+    r"^(revision|down_revision)\s*=\s*(?:[\"']([\w-]+)[\"']|None)\s*$", re.M
+)
 _PASSWORD_IN_URL = re.compile(r"(?P<head>[a-zA-Z][\w+.-]*://[^:/@\s]*:)(?P<pw>[^@\s]*)(?=@)")
 
 
@@ -212,13 +216,50 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
+def script_head() -> str | None:
+    """The head revision, read from the migration scripts without Alembic (None if unclear).
+
+    A merge or any script this cannot read makes it None; callers then ask Alembic.
+    """
+    revisions: set[str] = set()
+    parents: set[str | None] = set()
+    for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
+        found = dict(_REVISION_LINE.findall(path.read_text(encoding="utf-8")))
+        if "revision" in found:
+            if "down_revision" not in found:
+                return None
+            revisions.add(found["revision"])
+            parents.add(found["down_revision"] or None)
+    heads = revisions - parents
+    return heads.pop() if len(heads) == 1 else None
+
+
+def _at_head(engine: Engine) -> bool:
+    """Whether the database's stored revision is the scripts' head (one cheap query)."""
+    head = script_head()
+    if head is None:
+        return False
+    with engine.connect() as conn:
+        if not inspect(conn).has_table("alembic_version"):
+            return False
+        stored = conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+    return stored == [head]
+
+
 def upgrade_schema(engine: Engine, revision: str = "head") -> None:
     """Bring the schema to ``revision`` (Alembic, programmatic); idempotent.
 
     Safe when several processes start at once: SQLite runs the whole upgrade inside
     ``BEGIN IMMEDIATE`` (the others wait for the write lock, then find nothing to do);
     PostgreSQL takes a transaction-level advisory lock before Alembic reads the version table.
+    A database already at head is left alone without importing Alembic (~10 MB of a crawl's
+    memory: Alembic, Mako and the loaded scripts).
     """
+    try:
+        if revision == "head" and _at_head(engine):
+            return
+    except SQLAlchemyError as exc:
+        raise database_error(exc, engine, "cannot read the schema revision of") from None
     from alembic import command
 
     try:

@@ -9,8 +9,10 @@ from sqlalchemy import text
 from storage.db import (
     current_revision,
     downgrade_schema,
+    head_revision,
     make_sessionmaker,
     open_engine,
+    script_head,
     upgrade_schema,
 )
 from storage.models import NewsItem, RelatedNews
@@ -78,3 +80,18 @@ def test_downgrade_to_0001_and_back(db):
         assert conn.execute(text("SELECT COUNT(*) FROM news_items")).scalar() == 2
     upgrade_schema(db.engine)
     assert related_ids(db, "1") == ["2"]
+
+
+def test_script_head_is_alembics_head():
+    assert script_head() == head_revision()
+
+
+def test_upgrade_of_a_database_at_head_leaves_alembic_out(db, monkeypatch):
+    from alembic import command
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("Alembic ran on a database already at head")
+
+    monkeypatch.setattr(command, "upgrade", refuse)
+    upgrade_schema(db.engine)
+    assert current_revision(db.engine) == head_revision()
