@@ -13,7 +13,7 @@ from crawler.pages.dom import Document, Link
 from crawler.pages.items import news_items
 from crawler.pages.language import page_language
 from crawler.pages.navigation import breadcrumb_trail
-from crawler.pages.urls import absolute_url, canonical_url
+from crawler.pages.urls import absolute_url, canonical_url, is_front_page
 
 _DISABLED = frozenset(("disabled", "disable", "inactive"))
 
@@ -77,7 +77,15 @@ class ListingPage:
 
     def is_listing(self) -> bool:
         items = self._items
-        return len(items) >= 2 or any(item.published_on for item in items)
+        if not (len(items) >= 2 or any(item.published_on for item in items)):
+            return False
+        return not self._is_home_page_teaser()
+
+    def _is_home_page_teaser(self) -> bool:
+        """The site's home page shows its newest few items under a "News" heading; with no
+        pager and no section named it is the front page, not a page of a news section."""
+        return (is_front_page(self.url()) and self.next_page() is None
+                and not self.page_urls() and self.section() is None)
 
     def to_item(self) -> Listing:
         return Listing(

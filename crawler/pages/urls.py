@@ -30,6 +30,10 @@ _SIMPLE_ABSOLUTE = re.compile(
     r"(?P<path>/[A-Za-z0-9\-._~/]*)?(?:\?(?P<query>[A-Za-z0-9\-._~/=&%+,;:]*))?(?:#.*)?$",
     re.IGNORECASE,
 )
+_FRONT_PAGE_PATH = re.compile(
+    r"^/(?:(?:zh|cn|zh-cn|zh_cn|en|en-us|eng)/)?(?:(?:index|default|home)\.[a-z]{2,5})?$",
+    re.IGNORECASE,
+)
 _DOT_SEGMENT = re.compile(r"//|/\.\.?(?:/|$|[?#])")
 
 
@@ -108,6 +112,16 @@ def looks_like_news_list(url: str) -> bool:
     if not path or _ARTICLE_PATH.search(path):
         return False
     return bool(_NEWS_LIST_PATH.search(path))
+
+
+def is_front_page(url: str) -> bool:
+    """The edition's home page: ``/``, ``/zh/``, ``/index.html`` (no query: a CMS serves its
+    sections as ``/index.php?catid=5``)."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    return not parts.query and _FRONT_PAGE_PATH.match(parts.path or "/") is not None
 
 
 def language_from_url(url: str) -> str | None:

@@ -59,11 +59,6 @@ KNOWN_FAILURES: dict[tuple[str, str], str] = {
         "whole run incl. the date '2024-11-18 ...' becomes the summary and title is None (with "
         "<em> made a <p>, the title keeps the '2024-11-18 ' prefix: a leading date is not cut)"
     ),
-    ("zh_home_menu", "kind"): (
-        "home page read as a listing: the three-item teaser is headed '新闻动态' (the section "
-        "name); only teaser headings like 'Latest News'/'最新动态' keep a home page 'other' "
-        "(the page is the edition root /, has no pager and names no section)"
-    ),
 }
 
 

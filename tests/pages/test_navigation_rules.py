@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from crawler.pages import parse_listing
+from crawler.pages import parse_listing, parse_page
 
 _ITEMS = (
     "<ul><li><a href='/news_detail/1900000000000000001-18-6.html'>A</a> 2024-01-02</li>"
@@ -34,3 +34,23 @@ def test_a_trail_whose_links_carry_their_separators_is_a_breadcrumb() -> None:
         "<span>Industry News</span></div>" + _ITEMS + "</body></html>"
     )
     assert parse_listing("https://x.com/news/18-7.html", html).section == "Industry News"
+
+
+def _teaser(heading: str, extra: str = "") -> str:
+    return (f"<html><body><div><h2>{heading}</h2>" + _ITEMS + extra
+            + "<a href='/news.html'>查看更多</a></div></body></html>")
+
+
+def test_a_news_teaser_on_the_home_page_does_not_make_it_a_listing() -> None:
+    for url in ("https://www.vcarepharmatech.com/", "https://x.com/zh/", "https://x.com/index.html"):
+        assert parse_page(url, _teaser("新闻动态")).kind == "other", url
+
+
+def test_the_same_items_on_a_section_page_are_a_listing() -> None:
+    assert parse_page("https://x.com/news.html", _teaser("新闻动态")).kind == "listing"
+    assert parse_page("https://x.com/index.php?catid=5", _teaser("新闻动态")).kind == "listing"
+
+
+def test_a_home_page_with_a_pager_is_a_listing() -> None:
+    pager = "<div><a href='/index_2.html'>2</a><a href='/index_2.html'>下一页</a></div>"
+    assert parse_page("https://x.com/", _teaser("新闻动态", pager)).kind == "listing"

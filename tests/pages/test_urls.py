@@ -10,6 +10,7 @@ from crawler.pages.urls import (
     _PLAIN_URL,
     _UNFOLLOWABLE,
     absolute_url,
+    is_front_page,
     language_from_url,
     looks_like_news_list,
 )
@@ -91,3 +92,14 @@ def test_canonical_url_of_a_plain_url_is_what_quoting_gives(url: str) -> None:
     parts = urlsplit(safe_url_string(url.strip()))
     expected = urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path or "/", "", ""))
     assert canonical_url(url) == expected
+
+
+@pytest.mark.parametrize(("url", "front"), [
+    ("https://en.vcarepharmatech.com/", True), ("https://www.vcarepharmatech.com", True),
+    ("http://replica/zh/", True), ("https://x.com/index.html", True),
+    ("https://x.com/en/default.aspx", True), ("https://x.com/news.html", False),
+    ("https://x.com/index.php?catid=5", False), ("https://x.com/?page=2", False),
+    ("https://x.com/zh/news/", False),
+])
+def test_front_page_urls(url: str, front: bool) -> None:
+    assert is_front_page(url) is front
