@@ -111,6 +111,21 @@ def is_date_only(text: str) -> bool:
     return bool(DATE_RESIDUE.match(text[: match.start()] + text[match.end():]))
 
 
+def split_leading_date(text: str) -> tuple[date, str] | None:
+    """The date ``text`` opens with and the rest: ``2024-12-16威凯尔…`` -> (2024-12-16,
+    "威凯尔…"); None when it does not open with a valid date."""
+    text = text.lstrip()
+    if not text[:1].isalnum() or not _YEAR_ANYWHERE.search(text, 0, 40):
+        return None
+    for pattern in _PATTERNS:
+        match = pattern.match(text)
+        if match:
+            value = _to_datetime(match)
+            if value is not None:
+                return value.date(), text[match.end():]
+    return None
+
+
 def from_iso(value: str | None) -> datetime | None:
     """A machine-readable timestamp (``<time datetime>``, ``article:published_time``) in CST."""
     if not value:

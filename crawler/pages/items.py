@@ -3,7 +3,9 @@
 Each item is found from its link to ``/news_detail/<id>``: the item is the largest element
 around the link that holds no link to another article. Inside it the date may be split
 over several boxes (``18`` / ``2024`` / ``/`` / ``11``), the title may be missing, and the
-summary is the remaining line of prose.
+summary is the remaining line of prose. When date, title and summary run together on one line
+(inline boxes the stylesheet stacks), the bold run after the date is the title; a date shown
+in front of the title is the item's date, not part of its title.
 """
 
 from __future__ import annotations
@@ -14,11 +16,13 @@ from lxml import etree
 
 from crawler.items import NewsLink
 from crawler.pages import labels
-from crawler.pages.dates import from_iso, is_date_only, parse_date
+from crawler.pages.dates import from_iso, is_date_only, parse_date, split_leading_date
 from crawler.pages.dom import HEADING_TAGS, Document, Line, Link, element_text
 
 _TITLE_MAX = 160
 _SENTENCE_ENDS = (".", "。", "!", "！", "?", "？", "…")
+_DATE_TRAIL = " \t|丨｜·•-–—:：/]】)）"  # what may stand between a leading date and the headline
+_EMPHASIS_TAGS = ("strong", "b")
 
 
 def news_items(doc: Document, start: float, end: float, *, respect_chrome: bool = True,
@@ -64,8 +68,23 @@ def news_link(doc: Document, link: Link, container: etree._Element) -> NewsLink:
     lines = doc.lines_in(container)
     prose = [line for line in lines if not _is_furniture(line)]
     title, summary = item_title_and_summary(doc, link, container, prose)
+    published_on = item_date(container, lines)
+    if title is not None and published_on is not None:
+        title = _without_leading_date(title, published_on)
     return NewsLink(news_id=link.news_id or "", url=link.url, title=title, summary=summary,
-                    published_on=item_date(container, lines))
+                    published_on=published_on)
+
+
+def _without_leading_date(title: str, published_on: date) -> str:
+    """``2024-12-16威凯尔…``: a title opening with the item's own date shows the date before
+    the headline. A date followed by a comma opens a sentence and stays."""
+    found = split_leading_date(title)
+    if found is None or found[0] != published_on:
+        return title
+    rest = found[1].lstrip(_DATE_TRAIL)
+    if not rest or rest[0] in ",，、" or not any(map(str.isalpha, rest)):
+        return title
+    return rest
 
 
 def _is_furniture(line: Line) -> bool:
@@ -106,6 +125,11 @@ def item_title_and_summary(doc: Document, link: Link, container: etree._Element,
     if heading is not None:
         title = element_text(heading) or None
         return title, _longest(text for text in texts if text != title)
+    lead = _emphasised_lead(doc, container, prose)
+    if lead is not None:
+        index, title, rest = lead
+        texts[index] = rest
+        return title, _longest(texts)
     low, high = doc.start(link.element), doc.end(link.element)
     inside = [i for i, line in enumerate(prose) if any(low < key < high for key in line.keys)]
     title_index: int | None = None
@@ -128,6 +152,32 @@ def item_title_and_summary(doc: Document, link: Link, container: etree._Element,
         title, title_index = None, None
     summary = _longest(text for i, text in enumerate(texts) if i != title_index)
     return title or None, summary
+
+
+def _emphasised_lead(doc: Document, container: etree._Element,
+                     prose: list[Line]) -> tuple[int, str, str] | None:
+    """``<span>date</span> <strong>Title</strong> <em>Summary</em>`` run together on one line:
+    a bold run that opens its line (after the date) and is followed by more text reads as the
+    headline, the rest of the line as the summary. Returns (line index, title, rest)."""
+    bold = next(container.iter(*_EMPHASIS_TAGS), None)
+    if bold is None:
+        return None
+    low, high = doc.start(bold), doc.end(bold)
+    for index, line in enumerate(prose):
+        inside = [i for i, key in enumerate(line.keys) if low < key < high]
+        if not inside:
+            continue
+        before = " ".join(line.words[: inside[0]])
+        after = line.words[inside[-1] + 1:]
+        if (before and any(map(str.isalpha, before)) and not is_date_only(before)) \
+                or not any(any(map(str.isalpha, word)) for word in after):
+            return None
+        title = doc.text(bold)
+        at = line.text.find(title)
+        if not title or at < 0 or not any(map(str.isalpha, title)):
+            return None
+        return index, title, line.text[at + len(title):].strip()
+    return None
 
 
 def _shows_other_than_title(doc: Document, link: Link) -> bool:

@@ -10,6 +10,7 @@ from crawler.pages.dates import (
     is_date_only,
     parse_date,
     parse_datetime,
+    split_leading_date,
 )
 
 
@@ -68,3 +69,19 @@ def test_date_only_text_is_told_apart(text: str) -> None:
 
 def test_a_month_name_spelled_with_a_long_s_is_read() -> None:
     assert parse_date("ſep 18, 2024") == date(2024, 9, 18)
+
+
+@pytest.mark.parametrize(("text", "day", "rest"), [
+    ("2024-12-16威凯尔医药召开评审会议", date(2024, 12, 16), "威凯尔医药召开评审会议"),
+    (" 2024.11.18 Vcare Opens a Laboratory", date(2024, 11, 18), " Vcare Opens a Laboratory"),
+    ("Nov 18, 2024 | Vcare Opens a Laboratory", date(2024, 11, 18), " | Vcare Opens a Laboratory"),
+])
+def test_a_date_opening_a_text_is_split_off(text: str, day: date, rest: str) -> None:
+    assert split_leading_date(text) == (day, rest)
+
+
+@pytest.mark.parametrize("text", [
+    "Vcare Opens a Laboratory on 2024-11-18", "2024 Annual Report", "2024-13-45 Title", "",
+])
+def test_a_text_not_opening_with_a_date_is_not_split(text: str) -> None:
+    assert split_leading_date(text) is None

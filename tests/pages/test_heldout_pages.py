@@ -53,12 +53,6 @@ SET_FIELDS = frozenset({"section_links", "edition_links", "listing.page_urls"})
 
 # (stem, field) -> why it fails today. Remove an entry once the parser gets that field right.
 KNOWN_FAILURES: dict[tuple[str, str], str] = {
-    ("en_article_breadcrumb", "article.related"): (
-        "each Related item is one <a> of inline parts (<span>date</span> <strong>title</strong> "
-        "<em>summary</em>): items are split into title/summary only at block boundaries, so the "
-        "whole run incl. the date '2024-11-18 ...' becomes the summary and title is None (with "
-        "<em> made a <p>, the title keeps the '2024-11-18 ' prefix: a leading date is not cut)"
-    ),
 }
 
 

@@ -22,3 +22,49 @@ def test_a_labelled_date_line_is_the_item_date_not_its_summary() -> None:
     assert (first.title, first.summary) == ("公司举办秋季消防应急演练", None)
     assert first.published_on.isoformat() == "2024-10-13"
     assert second.summary == "近日，公司顺利通过认证审核。"
+
+
+def _inline_items(*inners: str) -> str:
+    return "<html><body><ul>" + "".join(
+        f"<li><a href='/news_detail/190000000000000000{n}-18-6.html'>{inner}</a></li>"
+        for n, inner in enumerate(inners, 1)) + "</ul></body></html>"
+
+
+def test_a_bold_run_after_the_date_is_the_title_and_the_rest_of_the_line_the_summary() -> None:
+    html = _inline_items(
+        "<span>2024-11-18</span> <strong>Vcare Wins an Innovation Award</strong> "
+        "<em>The company was recognised for its small-molecule discovery work.</em>",
+        "<span>2024-11-01</span> <b>Research Center Passes Review</b> "
+        "<em>The engineering research center passed its provincial review.</em>",
+    )
+    first, second = parse_listing("https://en.vcarepharmatech.com/news/18-6.html", html).items
+    assert first.title == "Vcare Wins an Innovation Award"
+    assert first.summary == "The company was recognised for its small-molecule discovery work."
+    assert first.published_on.isoformat() == "2024-11-18"
+    assert second.title == "Research Center Passes Review"
+
+
+def test_a_bold_word_inside_the_summary_is_not_a_title() -> None:
+    html = _inline_items(
+        "<span>2024-11-18</span> The company received <b>two</b> awards at the forum this week.",
+        "<span>2024-11-01</span> The research center passed its <b>provincial</b> review today.",
+    )
+    items = parse_listing("https://en.vcarepharmatech.com/news/18-6.html", html).items
+    assert [item.title for item in items] == [None, None]
+    assert items[0].summary == "2024-11-18 The company received two awards at the forum this week."
+
+
+def test_a_title_opening_with_the_item_date_loses_the_date() -> None:
+    html = _inline_items("<em>2024-12-16</em>威凯尔医药召开年度质量管理评审会议",
+                         "<em>2024-12-04</em>威凯尔医药临床试验申请获受理")
+    items = parse_listing("https://www.vcarepharmatech.com/news.html", html).items
+    assert [item.title for item in items] == ["威凯尔医药召开年度质量管理评审会议",
+                                              "威凯尔医药临床试验申请获受理"]
+    assert items[0].published_on.isoformat() == "2024-12-16"
+
+
+def test_a_title_whose_date_opens_a_sentence_keeps_it() -> None:
+    html = _inline_items("2024年12月16日，威凯尔召开年度评审会议",
+                         "2024年12月4日，威凯尔申请获受理")
+    items = parse_listing("https://www.vcarepharmatech.com/news.html", html).items
+    assert items[0].title == "2024年12月16日，威凯尔召开年度评审会议"
