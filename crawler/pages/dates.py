@@ -115,7 +115,9 @@ def split_leading_date(text: str) -> tuple[date, str] | None:
     """The date ``text`` opens with and the rest: ``2024-12-16威凯尔…`` -> (2024-12-16,
     "威凯尔…"); None when it does not open with a valid date."""
     text = text.lstrip()
-    if not text[:1].isalnum() or not _YEAR_ANYWHERE.search(text, 0, 40):
+    # Every pattern opens with a digit or a month name, and holds a year.
+    if not (text[:1].isdigit() or text[:3].casefold() in _MONTHS) \
+            or not _YEAR_ANYWHERE.search(text, 0, 40):
         return None
     for pattern in _PATTERNS:
         match = pattern.match(text)
