@@ -48,6 +48,14 @@ def fresh_pg_url() -> Iterator[str]:
         admin.dispose()
 
 
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def db_url(request, tmp_path) -> str:
+    """A fresh, empty database of each kind the store supports (SQLite file, PostgreSQL)."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'news.sqlite3'}"
+    return request.getfixturevalue("fresh_pg_url")
+
+
 def run_crawl(
     start_url: str,
     db_url: str,

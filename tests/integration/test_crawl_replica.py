@@ -40,13 +40,6 @@ def test_crawl_stores_every_article_of_both_editions_once(tmp_path, manifest):
     assert {urlsplit(u).netloc for u in urls} == {origin}
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def db_url(request, tmp_path) -> str:
-    if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'news.sqlite3'}"
-    return request.getfixturevalue("fresh_pg_url")
-
-
 def without_ids(rows: dict) -> dict:
     return {key: {f: v for f, v in row.items() if f != "id"} for key, row in rows.items()}
 

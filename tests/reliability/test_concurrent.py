@@ -20,7 +20,6 @@ from tests.reliability.helpers import (
     log_text,
     partial_rows,
     spawn_crawl,
-    sqlite_url,
 )
 
 pytestmark = pytest.mark.integration
@@ -39,13 +38,6 @@ def manifest() -> dict:
 def site():
     with running_replica(articles=ARTICLES, seed=SITE_SEED) as replica:
         yield replica
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def db_url(request, tmp_path):
-    if request.param == "sqlite":
-        return sqlite_url(tmp_path)
-    return request.getfixturevalue("fresh_pg_url")
 
 
 def crawl_twice_at_once(site, db_url: str, tmp_path, settings: dict) -> list[tuple[int, str]]:

@@ -144,14 +144,6 @@ def test_crawl_killed_after_the_grace_period_is_recorded_as_aborted(tmp_path):
     assert f"run {run.id} aborted" in line and "SIGKILLed" in line, line
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def db_url(request, tmp_path) -> str:
-    """A fresh database of each kind: the crawl lock is a file lock or an advisory lock."""
-    if request.param == "sqlite":
-        return sqlite_url(tmp_path)
-    return request.getfixturevalue("fresh_pg_url")
-
-
 def test_manual_crawl_during_a_scheduled_run_waits_or_is_refused(tmp_path, db_url):
     with (
         running_replica(articles=SLOW_ARTICLES, seed=5) as site,
