@@ -24,9 +24,15 @@ class CrawlDatabase:
     def __init__(self, url: str):
         self.url = url
         self.engine = storage_db.open_engine(url)
-        storage_db.upgrade_schema(self.engine)
         self.sessions = storage_db.make_sessionmaker(self.engine)
         self.run_id: int | None = None
+        self.schema_ready = False
+
+    def upgrade_schema(self) -> None:
+        """Create or migrate the schema, once. Our crawl command calls it under the crawl lock."""
+        if not self.schema_ready:
+            storage_db.upgrade_schema(self.engine)
+            self.schema_ready = True
 
     @classmethod
     def for_crawler(cls, crawler) -> CrawlDatabase:
@@ -38,6 +44,7 @@ class CrawlDatabase:
         return existing
 
     def start_run(self, *, spider: str, mode: str, start_urls: list[str]) -> int:
+        self.upgrade_schema()  # a no-op after the crawl command's; needed for other runners
         with self.sessions() as session, session.begin():
             runs.abort_stale_runs(session, now=utcnow())
             self.run_id = runs.start_run(

@@ -13,6 +13,10 @@ class StorageError(UserError):
 
 
 class CrawlLocked(StorageError):
-    """Another crawl holds the crawl lock on the same database."""
+    """Another crawl holds the crawl lock on the same database.
 
-    exit_code = 1
+    Exit code 2: nothing was attempted, as with bad input (the scheduler reads 2 as "bad input
+    or another crawl is running").
+    """
+
+    exit_code = 2

@@ -17,9 +17,6 @@ from scrapy.exceptions import UsageError
 
 from crawler.errors import UserError
 
-# Another crawl holds the lock: nothing was attempted, like bad input (the scheduler reads
-# exit 2 as "bad input or another crawl is running").
-EXIT_LOCK_BUSY = 2
 SPIDER_ARGUMENTS = ("start_urls", "mode")
 # Our numeric settings: name -> (Settings getter, smallest sensible value, what is expected).
 NUMERIC_SETTINGS = {
@@ -32,6 +29,8 @@ NUMERIC_SETTINGS = {
     "DOWNLOAD_TIMEOUT": ("getfloat", 0, "a number of seconds"),
     "DOWNLOAD_DELAY": ("getfloat", 0, "a number of seconds"),
     "RETRY_TIMES": ("getint", 0, "a whole number"),
+    "CONCURRENT_REQUESTS": ("getint", 1, "a whole number, at least 1"),
+    "CONCURRENT_REQUESTS_PER_DOMAIN": ("getint", 1, "a whole number, at least 1"),
 }
 
 
@@ -44,13 +43,19 @@ def check_settings(settings) -> None:
             value = None
         if value is None or value < lowest:
             raise UserError(f"invalid setting {name}={settings.get(name)!r}: expected {expected}")
+    if settings.getfloat("DOWNLOAD_TIMEOUT") <= 0:
+        raise UserError(f"invalid setting DOWNLOAD_TIMEOUT={settings.get('DOWNLOAD_TIMEOUT')!r}: "
+                        "expected a number of seconds above 0")
+    expected = 'a JSON object of shares from 0 to 1, such as {"title": 0.9}'
     try:
-        settings.getdict("VCARE_COVERAGE_THRESHOLDS")
+        thresholds = settings.getdict("VCARE_COVERAGE_THRESHOLDS")
     except (TypeError, ValueError):
-        raise UserError(
-            "invalid setting VCARE_COVERAGE_THRESHOLDS: expected a JSON object such as "
-            '{"title": 0.9}'
-        ) from None
+        raise UserError(f"invalid setting VCARE_COVERAGE_THRESHOLDS: expected {expected}") from None
+    for field, share in thresholds.items():
+        if isinstance(share, bool) or not isinstance(share, int | float) or not 0 <= share <= 1:
+            raise UserError(
+                f"invalid setting VCARE_COVERAGE_THRESHOLDS: {field}={share!r}, expected {expected}"
+            )
 
 
 class Command(ScrapyCrawlCommand):
@@ -61,14 +66,12 @@ class Command(ScrapyCrawlCommand):
         try:
             self.exitcode = self.run_checked(args[0], opts)
         except UserError as exc:
-            from storage.errors import CrawlLocked  # noqa: PLC0415
-
             print(f"scrapy crawl: error: {exc}", file=sys.stderr)
-            self.exitcode = EXIT_LOCK_BUSY if isinstance(exc, CrawlLocked) else exc.exit_code
+            self.exitcode = exc.exit_code
 
     def run_checked(self, spider_name: str, opts) -> int:
         from crawler.database import CrawlDatabase  # noqa: PLC0415 (keeps `scrapy list` fast)
-        from crawler.spiders.vcare_news import VcareNewsSpider, resolve_start_urls
+        from crawler.spiders.vcare_news import MODES, VcareNewsSpider, resolve_start_urls
         from storage.locking import crawl_lock
 
         try:
@@ -86,16 +89,22 @@ class Command(ScrapyCrawlCommand):
                 )
             resolve_start_urls(opts.spargs.get("start_urls"), settings.get("VCARE_START_URLS"))
             mode = opts.spargs.get("mode", "incremental")
-            if mode not in ("incremental", "full"):
-                raise UserError(f"invalid mode {mode!r}: expected incremental or full")
+            if mode not in MODES:
+                raise UserError(f"invalid mode {mode!r}: expected {' or '.join(MODES)}")
         database = CrawlDatabase.for_crawler(crawler)
         with crawl_lock(database.engine, wait_seconds=settings.getfloat("VCARE_LOCK_WAIT", 0)):
+            # Migrate only while holding the lock: never under another crawl's feet.
+            database.upgrade_schema()
             self.crawler_process.crawl(crawler, **opts.spargs)
             self.crawler_process.start()
             if database.run_id is not None and crawler.stats.get_value("vcare/status") is None:
-                # A signal during start-up stops the engine before spider_closed can record
-                # the outcome: close the run here rather than leave it "running".
-                database.finish_run(status="aborted", finish_reason="shutdown during start-up")
+                # The engine stopped before spider_closed could record the outcome (a signal
+                # during start-up, a forced second Ctrl-C, or a recorder error): close the
+                # run here rather than leave it "running".
+                database.finish_run(
+                    status="aborted",
+                    finish_reason="crawl ended without closing its run (forced shutdown)",
+                )
                 database.close()
         if self.crawler_process.bootstrap_failed:
             return 1

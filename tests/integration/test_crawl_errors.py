@@ -13,10 +13,10 @@ from tests.conftest import REPO_ROOT, run_crawl
 pytestmark = pytest.mark.integration
 
 
-def crawl(*args: str, timeout: float = 120) -> subprocess.CompletedProcess:
+def crawl(*args: str, timeout: float = 120, env: dict | None = None) -> subprocess.CompletedProcess:
     command = [*crawl_command(), *args]
     return subprocess.run(
-        command, cwd=REPO_ROOT, env=crawl_environment(), capture_output=True, text=True,
+        command, cwd=REPO_ROOT, env=crawl_environment(env), capture_output=True, text=True,
         timeout=timeout, check=False,
     )
 
@@ -68,4 +68,23 @@ def test_unreachable_database_fails_in_one_line_with_the_password_masked():
     assert len(error_lines) == 1 and "127.0.0.1" in error_lines[0], result.stderr
     assert "bob:***@" in error_lines[0]
     assert "s3cret" not in result.stderr + result.stdout
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("env", "args", "message"),
+    [
+        ({"VCARE_CONCURRENCY": "two"}, [], "CONCURRENT_REQUESTS_PER_DOMAIN"),
+        ({"VCARE_CONCURRENCY": "0"}, [], "CONCURRENT_REQUESTS_PER_DOMAIN"),
+        ({"VCARE_LOCK_WAIT": "soon"}, [], "VCARE_LOCK_WAIT"),
+        ({"VCARE_DOWNLOAD_TIMEOUT": "0"}, [], "DOWNLOAD_TIMEOUT"),
+        ({}, ["-s", 'VCARE_COVERAGE_THRESHOLDS={"title": "high"}'], "VCARE_COVERAGE_THRESHOLDS"),
+        ({}, ["-s", 'VCARE_COVERAGE_THRESHOLDS={"title": 1.5}'], "VCARE_COVERAGE_THRESHOLDS"),
+    ],
+)
+def test_bad_settings_from_the_environment_or_s_give_one_line_and_exit_code_2(env, args, message):
+    result = crawl(*args, env=env, timeout=60)
+    assert result.returncode == 2, result.stderr[-2000:]
+    error_lines = [line for line in result.stderr.splitlines() if "error" in line.lower()]
+    assert len(error_lines) == 1 and message in error_lines[0], result.stderr[-2000:]
     assert "Traceback" not in result.stderr

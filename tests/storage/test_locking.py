@@ -65,7 +65,7 @@ def test_second_process_is_refused_while_the_first_holds_the_lock(db, holder):
         crawl_lock(db.engine),
     ):
         pass
-    assert raised.value.exit_code == 1
+    assert raised.value.exit_code == 2
 
 
 def test_lock_is_free_once_the_holder_ends(db, holder):
