@@ -66,13 +66,51 @@ class CrawlRunRecorder:
 
     def spider_closed(self, spider, reason):
         stats = self.crawler.stats.get_stats()
+        try:
+            outcome = self.outcome(spider, reason, stats)
+        except Exception as exc:  # the run must be closed whatever went wrong in judging it
+            logger.error("could not judge the run: %s: %s", type(exc).__name__, exc)
+            outcome = {"status": "failed", "finish_reason": f"run recorder error: {exc}"}
+        status = outcome["status"]
+        database = getattr(self.crawler, "vcare_database", None)
+        if database is not None:
+            try:
+                database.finish_run(**outcome)
+            except Exception as exc:
+                logger.error("could not record the end of the run: %s", str(exc).splitlines()[0])
+                status = "failed"
+            finally:
+                database.close()
+        self.crawler.stats.set_value("vcare/status", status)
+        self.crawler.stats.set_value("vcare/exit_code", EXIT_CODES[status])
+        logger.info(
+            "run %s %s: %d new, %d changed, %d unchanged, %d errors, %d requests, %.1fs",
+            stats.get("vcare/run_id"),
+            status,
+            outcome.get("items_new", 0),
+            outcome.get("items_changed", 0),
+            outcome.get("items_unchanged", 0),
+            outcome.get("error_count", 0),
+            outcome.get("request_count", 0),
+            time.monotonic() - self.started,
+        )
+
+    def outcome(self, spider, reason: str, stats: dict) -> dict:
+        """The ``crawl_runs`` values of a finished crawl, verdict included."""
         coverage = coverage_from_stats(stats)
         low = fields_below_threshold(coverage, self.thresholds)
-        failures = list(getattr(spider, "failures", []))
-        store_errors = int(stats.get("vcare/store_errors", 0) or 0)
         readable = int(stats.get("vcare/pages/article", 0) or 0) + int(
             stats.get("vcare/pages/listing", 0) or 0
         )
+        # An edition whose host gave nothing readable (gone, renamed, redesigned) is a problem
+        # even when the other edition crawled fine.
+        silent = [
+            host for host in getattr(spider, "allowed_domains", [])
+            if readable and not stats.get(f"vcare/readable_pages/{host}")
+        ]
+        low += [f"edition:{host}" for host in silent]
+        failures = list(getattr(spider, "failures", []))
+        store_errors = int(stats.get("vcare/store_errors", 0) or 0)
         status = run_status(
             finish_reason=reason, readable_pages=readable, store_errors=store_errors, low_fields=low
         )
@@ -84,10 +122,10 @@ class CrawlRunRecorder:
             logger.warning(
                 "layout check: coverage below threshold for %s (%s); example pages: %s",
                 ", ".join(low),
-                ", ".join(f"{f}={coverage.get(f)}" for f in low),
+                ", ".join(f"{f}={coverage.get(f, 0)}" for f in low),
                 examples,
             )
-        outcome = {
+        return {
             "status": status,
             "request_count": int(stats.get("downloader/request_count", 0) or 0),
             "response_count": int(stats.get("downloader/response_count", 0) or 0),
@@ -99,23 +137,3 @@ class CrawlRunRecorder:
             "errors": failures[:500],
             "coverage": {**coverage, "below_threshold": low},
         }
-        database = getattr(self.crawler, "vcare_database", None)
-        try:
-            if database is not None:
-                database.finish_run(**outcome)
-        finally:
-            if database is not None:
-                database.close()
-        self.crawler.stats.set_value("vcare/status", status)
-        self.crawler.stats.set_value("vcare/exit_code", EXIT_CODES[status])
-        logger.info(
-            "run %s %s: %d new, %d changed, %d unchanged, %d errors, %d requests, %.1fs",
-            stats.get("vcare/run_id"),
-            status,
-            outcome["items_new"],
-            outcome["items_changed"],
-            outcome["items_unchanged"],
-            outcome["error_count"],
-            outcome["request_count"],
-            time.monotonic() - self.started,
-        )

@@ -101,11 +101,13 @@ class Command(ScrapyCrawlCommand):
                 # The engine stopped before spider_closed could record the outcome (a signal
                 # during start-up, a forced second Ctrl-C, or a recorder error): close the
                 # run here rather than leave it "running".
-                database.finish_run(
-                    status="aborted",
-                    finish_reason="crawl ended without closing its run (forced shutdown)",
-                )
-                database.close()
+                try:
+                    database.finish_run(
+                        status="aborted",
+                        finish_reason="crawl ended without closing its run (forced shutdown)",
+                    )
+                finally:
+                    database.close()
         if self.crawler_process.bootstrap_failed:
             return 1
         return int(crawler.stats.get_value("vcare/exit_code", 1))

@@ -154,6 +154,9 @@ class VcareNewsSpider(scrapy.Spider):
             self.record_failure(response.url, f"unreadable page: {exc}")
             return
         self.crawler.stats.inc_value(f"vcare/pages/{page.kind}")
+        if page.article is not None or page.listing is not None:
+            host = urlsplit(response.url).hostname
+            self.crawler.stats.inc_value(f"vcare/readable_pages/{host}")
         unrecognized = page.article is None and page.listing is None
         if unrecognized and len(self.unrecognized_page_examples) < 10:
             self.unrecognized_page_examples.append(response.url)

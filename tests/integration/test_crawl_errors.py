@@ -88,3 +88,24 @@ def test_bad_settings_from_the_environment_or_s_give_one_line_and_exit_code_2(en
     error_lines = [line for line in result.stderr.splitlines() if "error" in line.lower()]
     assert len(error_lines) == 1 and message in error_lines[0], result.stderr[-2000:]
     assert "Traceback" not in result.stderr
+
+
+def test_an_edition_whose_host_gives_nothing_makes_the_run_degraded(tmp_path):
+    from crawler.sample_site import running_replica
+
+    db_url = f"sqlite:///{tmp_path / 'news.sqlite3'}"
+    log = tmp_path / "crawl.log"
+    with running_replica(articles=5, seed=3) as site:
+        result = run_crawl(
+            f"{site.base_url},http://vcare-news-test.invalid/", db_url, log_path=log, timeout=120
+        )
+    text = log.read_text()
+    assert result.returncode == 1
+    assert "edition:vcare-news-test.invalid" in text
+    engine = sa.create_engine(db_url)
+    with engine.connect() as connection:
+        status, fetched = connection.execute(sa.text(
+            "SELECT status, (SELECT count(*) FROM news_items WHERE page_fetched) FROM crawl_runs"
+        )).one()
+    engine.dispose()
+    assert (status, fetched) == ("degraded", 10)
