@@ -1,4 +1,9 @@
-"""Which edition a page belongs to: ``<html lang>``, else the URL, else the script."""
+"""A page's edition: the URL when it names one, else ``<html lang>``, else the script.
+
+The URL wins because it is where the edition lives (``en.`` host, ``/zh/`` path), while CMS themes
+often carry the other edition's ``lang`` attribute; rows are keyed by (edition, news id), so a
+wrong edition would file an article under the other one.
+"""
 
 from __future__ import annotations
 
@@ -24,4 +29,4 @@ def language_from_text(text: str) -> str:
 
 def page_language(lang_attribute: str | None, url: str, text: Callable[[], str]) -> str:
     """``text`` gives the page's words, read only when the tag and the URL do not say."""
-    return language_from_tag(lang_attribute) or language_from_url(url) or language_from_text(text())
+    return language_from_url(url) or language_from_tag(lang_attribute) or language_from_text(text())

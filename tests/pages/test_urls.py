@@ -103,3 +103,15 @@ def test_canonical_url_of_a_plain_url_is_what_quoting_gives(url: str) -> None:
 ])
 def test_front_page_urls(url: str, front: bool) -> None:
     assert is_front_page(url) is front
+
+
+def test_the_url_names_the_edition_before_a_contradicting_lang_attribute():
+    from crawler.pages.language import page_language
+
+    english = "https://en.vcarepharmatech.com/news_detail/1988441189910183936-18-6.html"
+    chinese_path = "http://127.0.0.1:8000/zh/news_detail/1-2-3.html"
+    main_host = "https://www.vcarepharmatech.com/news/1.html"
+    assert page_language("zh-CN", english, lambda: "") == "en"
+    assert page_language("en", chinese_path, lambda: "") == "zh"
+    assert page_language("zh-CN", main_host, lambda: "") == "zh"
+    assert page_language(None, main_host, lambda: "威凯尔医药") == "zh"
