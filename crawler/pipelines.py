@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 
 from scrapy.exceptions import DropItem
 
@@ -47,7 +47,7 @@ class StorePipeline:
         self.pending: list = []
         self.last_flush = time.monotonic()
         self.writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="vcare-store")
-        self.in_flight: list[Future] = []
+        self.ticker = None
         self.counts = store.SaveCounts()
         self.counts_lock = threading.Lock()
         self.write_errors: list[str] = []
@@ -57,13 +57,20 @@ class StorePipeline:
         return cls(crawler)
 
     def open_spider(self, spider=None):
+        from twisted.internet import task  # the reactor is installed by now
+
         self.database = CrawlDatabase.for_crawler(self.crawler)
+        # Items also reach the database when none follow them (long polite delays, retries).
+        self.ticker = task.LoopingCall(self.flush_if_due)
+        self.ticker.start(self.flush_seconds, now=False)
+
+    def flush_if_due(self) -> None:
+        if time.monotonic() - self.last_flush >= self.flush_seconds:
+            self.flush()
 
     def process_item(self, item, spider=None):
         self.pending.append(item)
-        if len(self.pending) >= self.batch_size or (
-            time.monotonic() - self.last_flush >= self.flush_seconds
-        ):
+        if len(self.pending) >= self.batch_size:
             self.flush()
         return item
 
@@ -71,8 +78,7 @@ class StorePipeline:
         batch, self.pending = self.pending, []
         self.last_flush = time.monotonic()
         if batch:
-            self.in_flight = [f for f in self.in_flight if not f.done()]
-            self.in_flight.append(self.writer.submit(self.write, batch))
+            self.writer.submit(self.write, batch)
 
     def write(self, batch: list) -> None:
         assert self.database is not None
@@ -90,6 +96,8 @@ class StorePipeline:
             self.counts += counts
 
     def close_spider(self, spider=None):
+        if self.ticker is not None and self.ticker.running:
+            self.ticker.stop()
         self.flush()
         self.writer.shutdown(wait=True)
         stats = self.crawler.stats

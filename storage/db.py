@@ -83,7 +83,12 @@ def open_engine(url: str, *, busy_timeout: float = SQLITE_BUSY_TIMEOUT_S) -> Eng
         engine = _sqlite_engine(parsed, masked, busy_timeout)
     elif backend == "postgresql":
         try:
-            engine = create_engine(parsed, connect_args={"connect_timeout": PG_CONNECT_TIMEOUT_S})
+            # pool_pre_ping: a server restart between batches costs a reconnect, not a batch.
+            engine = create_engine(
+                parsed,
+                connect_args={"connect_timeout": PG_CONNECT_TIMEOUT_S},
+                pool_pre_ping=True,
+            )
         except (ArgumentError, NoSuchModuleError) as exc:
             raise StorageError(f"invalid database URL {masked!r}: {one_line(exc)}") from None
     else:
