@@ -41,6 +41,28 @@ def retry_after_seconds(value: bytes | str | None, *, now: datetime | None = Non
     return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
 
 
+def keep_gaps_of_at_least(slot, seconds: float) -> bool:
+    """Make a download slot wait at least ``seconds`` between requests; True if it changed.
+
+    Scrapy varies a slot's delay by ±``slot.jitter``, so the delay is raised until even its
+    shortest variant is ``seconds``.
+    """
+    jitter = min(max(getattr(slot, "jitter", 0.0) or 0.0, 0.0), 0.9)
+    needed = seconds / (1 - jitter)
+    if slot.delay < needed:
+        slot.delay = needed
+        return True
+    return False
+
+
+async def sleep(seconds: float) -> None:
+    # Imported here: importing the reactor at module level would install Twisted's default
+    # one before Scrapy installs the asyncio reactor it is configured for.
+    from twisted.internet import reactor
+
+    await maybe_deferred_to_future(deferLater(reactor, seconds, lambda: None))
+
+
 class RetryAfterMiddleware(RetryMiddleware):
     def __init__(self, settings):
         super().__init__(settings)
@@ -55,16 +77,21 @@ class RetryAfterMiddleware(RetryMiddleware):
             return response
         wait = self.wait_before_retry(retry, response)
         if wait > 0:
-            # Imported here: importing the reactor at module level would install Twisted's
-            # default one before Scrapy installs the asyncio reactor it is configured for.
-            from twisted.internet import reactor
-
             self.slow_down_host(request, wait)
-            await maybe_deferred_to_future(deferLater(reactor, wait, lambda: None))
+            await sleep(wait)
+        return retry
+
+    async def process_exception(self, request, exception, spider=None):
+        """Resets and timeouts are retried after the same exponential back-off."""
+        retry = super().process_exception(request, exception)
+        if retry is not None:
+            await sleep(self.wait_before_retry(retry, None))
         return retry
 
     def wait_before_retry(self, retry, response) -> float:
-        asked = retry_after_seconds(response.headers.get(b"Retry-After"))
+        asked = None if response is None else retry_after_seconds(
+            response.headers.get(b"Retry-After")
+        )
         if asked is not None:
             return min(asked, self.max_wait)
         attempt = max(1, int(retry.meta.get("retry_times", 1)))
@@ -73,10 +100,9 @@ class RetryAfterMiddleware(RetryMiddleware):
     def slow_down_host(self, request, wait: float) -> None:
         downloader = self.crawler.engine.downloader
         slot = downloader.slots.get(downloader.get_slot_key(request))
-        if slot is not None and slot.delay < wait:
+        if slot is not None and keep_gaps_of_at_least(slot, wait):
             logger.info("server asked to slow down: %s now waits %.1fs between requests",
                         downloader.get_slot_key(request), wait)
-            slot.delay = wait
 
 
 class CrawlDelayExtension:
@@ -110,5 +136,5 @@ class CrawlDelayExtension:
     def apply(self, key: str) -> None:
         delay = self.delays.get(key)
         slot = self.crawler.engine.downloader.slots.get(key)
-        if delay and slot is not None and slot.delay < delay:
-            slot.delay = delay
+        if delay and slot is not None:
+            keep_gaps_of_at_least(slot, delay)
