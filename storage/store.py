@@ -12,8 +12,9 @@ Merge rules of ``save_batch`` (see ``docs/schema.md`` for the reader's view):
   beats a link; a 304 counts only when the batch has no article for that key).
 * Links (listings, Related News blocks) only fill gaps: they never replace a stored value.
 * A fetched article is the authority, but a missing value never blanks a stored one.
-* A *poor* article (no title, or no publication time, or an empty body where a body is stored)
-  only fills gaps: it overwrites nothing, does not mark the row fetched, writes no revision.
+* A *poor* article (no title, or no publication time, or an empty body where a body is stored
+  or where the page has no image either) only fills gaps: it overwrites nothing, does not mark
+  the row fetched, writes no revision.
 * ``content_hash`` covers (title, published_at, source, body_text). When a fetch changes it,
   the earlier values go to ``item_revisions`` and ``last_changed_at`` moves.
 """
@@ -205,10 +206,16 @@ def _empty(value: Any) -> bool:
 
 
 def _is_poor(article: Article, stored: dict[str, Any] | None) -> bool:
+    """A parse too incomplete to be the authority (see the merge rules above)."""
     if _empty(article.title) or article.published_at is None:
         return True
+    if not _empty(article.body_text):
+        return False
+    # No body: poor when a body is stored, and when there is nothing else to show either
+    # (an image-only article is a real article; an empty one is a misread page, and marking
+    # it fetched would stop incremental crawls from ever fetching it again).
     stored_body = stored.get("body_text") if stored else None
-    return _empty(article.body_text) and not _empty(stored_body)
+    return not _empty(stored_body) or not article.images
 
 
 def _stored_hash(stored: dict[str, Any]) -> str | None:

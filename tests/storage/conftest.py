@@ -132,6 +132,7 @@ def article(
     section: str | None = "Company News",
     etag: str | None = '"v1"',
     last_modified: str | None = None,
+    images: list[str] | None = None,
 ) -> ArticleItem:
     url = f"{BASE}/{language}/news/{news_id}.html"
     return ArticleItem(
@@ -144,7 +145,7 @@ def article(
             source,
             body_text,
             body_html,
-            images=[f"{BASE}/img/{news_id}.jpg"],
+            images=[f"{BASE}/img/{news_id}.jpg"] if images is None else images,
             related=related or [],
             section=section,
         ),

@@ -313,3 +313,16 @@ def test_one_batch_mixes_new_changed_unchanged_and_stub_rows(db):
     )
     assert counts == SaveCounts(new=1, changed=1, unchanged=1, stubs=1)
     assert [get(db, n).page_fetched for n in "1234"] == [True, True, True, False]
+
+
+def test_first_fetch_with_neither_body_nor_images_is_poor_and_stays_unfetched(db):
+    counts = save(db, article("1", body_text="", body_html="", images=[]))
+    assert counts.poor == 1
+    assert not get(db, "1").page_fetched
+
+
+def test_image_only_article_is_a_real_article(db):
+    counts = save(db, article("1", body_text="", body_html="<p><img></p>",
+                              images=["https://en.vcarepharmatech.com/uploads/a.jpg"]))
+    assert counts.new == 1
+    assert get(db, "1").page_fetched
