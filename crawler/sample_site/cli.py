@@ -19,34 +19,24 @@ from crawler.sample_site.state import read_state
 from crawler.sample_site.urls import LAYOUTS
 
 
-def _rate(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
-    if not 0.0 <= value <= 1.0:
-        raise argparse.ArgumentTypeError(f"must be within [0, 1], got {value}")
-    return value
+def _bounded(convert, low, high, what: str):
+    """An argparse type: ``convert`` the text, then check it lies within [low, high]."""
+
+    def parse(text: str):
+        try:
+            value = convert(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not {what}: {text!r}") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"must be within {low}..{high}, got {value}")
+        return value
+
+    return parse
 
 
-def _seconds(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
-    if not 0.0 <= value <= 3600.0:
-        raise argparse.ArgumentTypeError(f"must be within 0..3600 seconds, got {value}")
-    return value
-
-
-def _port(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a port number: {text!r}") from None
-    if not 0 <= value <= 65535:
-        raise argparse.ArgumentTypeError(f"must be within 0..65535, got {value}")
-    return value
+_rate = _bounded(float, 0.0, 1.0, "a number")
+_seconds = _bounded(float, 0.0, 3600.0, "a number of seconds")
+_port = _bounded(int, 0, 65535, "a port number")
 
 
 def _site_options(parser: argparse.ArgumentParser) -> None:
