@@ -171,11 +171,8 @@ class VcareNewsSpider(scrapy.Spider):
 
     def article_found(self, response: Response, article):
         self.count_article_fields(article)
+        # The item carries its Related News block: the store keeps the links and stubs.
         yield ArticleItem(article=article, fetch=fetch_info(response))
-        if article.related:
-            yield LinksItem(
-                language=article.language, links=article.related, related_of=article.news_id
-            )
         for url in (article.previous, article.next, *(r.url for r in article.related)):
             if url and (request := self.article_request(response, url, article.language)):
                 yield request
