@@ -57,6 +57,9 @@ DNS_TIMEOUT = 15
 DOWNLOAD_MAXSIZE = 8 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
 REDIRECT_MAX_TIMES = 5
+# A backstop, not a schedule: a crawl still running after this many seconds (a pager that never
+# ends, a server crawling along) stops and is recorded as failed. 0 disables it.
+CLOSESPIDER_TIMEOUT = os.environ.get("VCARE_CRAWL_TIME_LIMIT", "21600")
 # A redirect back into its own chain is recorded as a failure, not dropped as a duplicate.
 DUPEFILTER_CLASS = "crawler.spiders.vcare_news.RedirectLoopDupeFilter"
 # No remote consoles into a crawl process (Scrapy's telnet console and remote control).

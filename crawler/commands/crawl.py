@@ -29,6 +29,7 @@ NUMERIC_SETTINGS = {
     "DOWNLOAD_TIMEOUT": ("getfloat", 0, "a number of seconds"),
     "DOWNLOAD_DELAY": ("getfloat", 0, "a number of seconds"),
     "RETRY_TIMES": ("getint", 0, "a whole number"),
+    "CLOSESPIDER_TIMEOUT": ("getfloat", 0, "a number of seconds (0: no limit)"),
     "CONCURRENT_REQUESTS": ("getint", 1, "a whole number, at least 1"),
     "CONCURRENT_REQUESTS_PER_DOMAIN": ("getint", 1, "a whole number, at least 1"),
 }

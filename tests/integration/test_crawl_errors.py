@@ -78,6 +78,7 @@ def test_unreachable_database_fails_in_one_line_with_the_password_masked():
         ({"VCARE_CONCURRENCY": "0"}, [], "CONCURRENT_REQUESTS_PER_DOMAIN"),
         ({"VCARE_LOCK_WAIT": "soon"}, [], "VCARE_LOCK_WAIT"),
         ({"VCARE_DOWNLOAD_TIMEOUT": "0"}, [], "DOWNLOAD_TIMEOUT"),
+        ({"VCARE_CRAWL_TIME_LIMIT": "soon"}, [], "CLOSESPIDER_TIMEOUT"),
         ({}, ["-s", 'VCARE_COVERAGE_THRESHOLDS={"title": "high"}'], "VCARE_COVERAGE_THRESHOLDS"),
         ({}, ["-s", 'VCARE_COVERAGE_THRESHOLDS={"title": 1.5}'], "VCARE_COVERAGE_THRESHOLDS"),
     ],
