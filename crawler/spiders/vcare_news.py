@@ -100,6 +100,7 @@ class VcareNewsSpider(scrapy.Spider):
         self.poor_page_examples: list[str] = []
         self.unrecognized_page_examples: list[str] = []
         self.known: dict[tuple[str, str], object] = {}
+        self.listed_this_run: set[tuple[str, str]] = set()
         self.policy = RefreshPolicy(mode=mode, now=utcnow())
 
     @classmethod
@@ -191,6 +192,12 @@ class VcareNewsSpider(scrapy.Spider):
             # Everything here is stored already, and older pages hold older items.
             self.crawler.stats.inc_value("vcare/listing_walks_stopped")
             return
+        if keys and self.listed_this_run.issuperset(keys):
+            # Some CMSs answer a page number past the end with the last page again, Next
+            # link included: a page that lists nothing new this run ends the walk.
+            self.crawler.stats.inc_value("vcare/listing_walks_stopped")
+            return
+        self.listed_this_run.update(keys)
         # An incremental walk goes page by page so that it can stop; a full one fans out.
         pages = [listing.next_page] if self.mode == "incremental" else [
             listing.next_page, *listing.page_urls
