@@ -124,8 +124,12 @@ def _is_site_header_or_footer(element: etree._Element) -> bool:
     )
 
 
-def _has_chrome_class(element: etree._Element) -> bool:
-    names, key = element.get("class"), element.get("id")
+def _marks_chrome(element: etree._Element) -> bool:
+    """Chrome by ARIA role or by class/id words, for an element with attributes."""
+    get = element.get
+    if get("role") in _CHROME_ROLES:
+        return True
+    names, key = get("class"), get("id")
     return bool(names or key) and _names_chrome(f"{names or ''} {key or ''}")
 
 
@@ -263,38 +267,45 @@ class Document:
         """One walk over the body: every text run in document order with its key, grouped
         into lines (a block's runs make a line; a <br> or a block's end starts a new one).
         Each element's end() and tail_key() are recorded on the way."""
-        position, ends, tails, body = self.position, self._ends, self._tails, self.body
+        ends, tails, body = self._ends, self._tails, self.body
         lines: list[Line] = []
         current: Line | None = None
         pending_break = False
-        latest = 0  # position of the element most recently opened
+        # Start events come in document order, so the element just opened is the next
+        # position: no lookup needed.
+        latest = self.position[body] - 1  # position of the element most recently opened
         blocks: list[etree._Element] = []  # block box of each open element
         boxes = self._marked_chrome  # chrome by tag, role or class (see _chrome_by_markup)
         depth = self.depth(body) - 1
         end_step, tail_step = _END_STEP, _TAIL_STEP
+        block_tags, chrome_tags = BLOCK_TAGS, _CHROME_TAGS
         for event, element in etree.iterwalk(body, events=("start", "end")):
             tag = element.tag
             if event == "start":
                 depth += 1
-                latest = position[element]
-                if tag in _CHROME_TAGS or (element.items() and isinstance(tag, str) and (
-                        element.get("role") in _CHROME_ROLES or _has_chrome_class(element))):
-                    boxes.append(element)
-                if tag in BLOCK_TAGS:
+                latest += 1
+                if tag in block_tags:
                     block = element
+                    if tag in chrome_tags:
+                        boxes.append(element)
+                    elif element.attrib and _marks_chrome(element):
+                        boxes.append(element)
                 else:
+                    if element.attrib and _marks_chrome(element):
+                        boxes.append(element)
                     block = blocks[-1] if blocks else self._outer_block(element)
                 blocks.append(block)
                 text = element.text
-                if not text or not isinstance(tag, str):
+                if not text:
                     continue
                 key = latest + 0.25
                 breaks = False
             else:
                 blocks.pop()
                 if depth < _STEPS:
-                    ends[element] = latest + 0.5 + end_step[depth]
-                    key = tails[element] = latest + 0.5 + tail_step[depth]
+                    base = latest + 0.5
+                    ends[element] = base + end_step[depth]
+                    key = tails[element] = base + tail_step[depth]
                 else:
                     ends[element] = latest + 0.5 + 0.4 / (depth + 1.5)
                     key = tails[element] = latest + 0.5 + 0.4 / (depth + 1)
@@ -308,7 +319,7 @@ class Document:
                 elif not text:
                     continue
                 block = blocks[-1] if blocks else self._outer_block(element.getparent())
-                breaks = tag in BLOCK_TAGS
+                breaks = tag in block_tags
             stripped = text.strip()
             if not stripped:
                 if current is not None:
