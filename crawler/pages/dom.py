@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from lxml import etree
@@ -154,6 +154,46 @@ def _read_headings(lines: list[Line]) -> None:
         line.copyright = True
 
 
+# How a text run relates to the one before it (see _group_runs).
+_RUN, _AFTER_BLOCK, _AFTER_BR = 0, 1, 2
+
+
+def _marks_chrome_box(element: etree._Element) -> bool:
+    tag = element.tag
+    return tag in _CHROME_TAGS or (bool(element.attrib) and isinstance(tag, str)
+                                   and _marks_chrome(element))
+
+
+def _group_runs(runs: list[tuple[float, str, etree._Element, int]]) -> list[Line]:
+    """Text runs as lines: consecutive runs of one block box share a line, until a block
+    element ends or a <br> breaks it. A blank run is a space inside the current line."""
+    lines: list[Line] = []
+    current: Line | None = None
+    pending_break = False
+    for key, text, block, after in runs:
+        if after == _AFTER_BR:
+            pending_break = True
+        stripped = text.strip()
+        if not stripped:
+            if current is not None:
+                current.raw.append(" ")
+            continue
+        if current is None or current.block is not block or after == _AFTER_BLOCK \
+                or pending_break:
+            current = Line(block, key, text)
+            lines.append(current)
+        else:
+            current.end = key
+            current.raw.append(text)
+            current.keys.append(key)
+        pending_break = False
+        current.words.append(" ".join(stripped.split()))
+    for line in lines:
+        line.text = " ".join("".join(line.raw).split())
+        line.spaced = " ".join(line.words)
+    return lines
+
+
 def parse_tree(text: str) -> etree._Element | None:
     """The lxml tree of ``text``, or None when there is no markup to speak of."""
     text = _XML_DECLARATION.sub("", text, count=1)
@@ -169,22 +209,28 @@ def parse_tree(text: str) -> etree._Element | None:
     return root
 
 
-@dataclass(slots=True)
 class Line:
-    """One visual line: consecutive text runs sharing a block element."""
+    """One visual line: consecutive text runs sharing a block element.
 
-    block: etree._Element
-    start: float
-    end: float
-    raw: list[str] = field(default_factory=list)
-    words: list[str] = field(default_factory=list)
-    keys: list[float] = field(default_factory=list)
-    text: str = ""  # the line as read, with the page's own spacing
-    spaced: str = ""  # a space wherever the markup splits it (<span>18</span><span>2024</span>)
-    # What the words are, read once: a "Related News" / "Latest News" heading, a copyright line
-    related: bool = False
-    sidebar: bool = False
-    copyright: bool = False
+    A plain slotted class: a page makes dozens of these in its hottest loop, and a
+    dataclass constructor with default factories costs twice as much."""
+
+    __slots__ = ("block", "start", "end", "raw", "words", "keys", "text", "spaced",
+                 "related", "sidebar", "copyright")
+
+    def __init__(self, block: etree._Element, key: float, raw: str):
+        self.block = block
+        self.start = self.end = key
+        self.raw: list[str] = [raw]  # the text runs as written
+        self.words: list[str] = []  # each run with its whitespace collapsed
+        self.keys: list[float] = [key]  # each run's key
+        self.text = ""  # the line as read, with the page's own spacing
+        self.spaced = ""  # a space wherever the markup splits it (<span>18</span><span>2024</span>)
+        # What the words are, read once: a "Related News" / "Latest News" heading, a copyright line
+        self.related = self.sidebar = self.copyright = False
+
+    def __repr__(self) -> str:
+        return f"Line({self.start}, {self.text!r})"
 
 
 @dataclass(slots=True)
@@ -264,81 +310,62 @@ class Document:
         return node if node is not None else element
 
     def _read_lines(self) -> list[Line]:
-        """One walk over the body: every text run in document order with its key, grouped
-        into lines (a block's runs make a line; a <br> or a block's end starts a new one).
-        Each element's end() and tail_key() are recorded on the way."""
-        ends, tails, body = self._ends, self._tails, self.body
-        lines: list[Line] = []
-        current: Line | None = None
-        pending_break = False
-        # Start events come in document order, so the element just opened is the next
-        # position: no lookup needed.
-        latest = self.position[body] - 1  # position of the element most recently opened
-        blocks: list[etree._Element] = []  # block box of each open element
-        boxes = self._marked_chrome  # chrome by tag, role or class (see _chrome_by_markup)
-        depth = self.depth(body) - 1
-        end_step, tail_step = _END_STEP, _TAIL_STEP
-        block_tags, chrome_tags = BLOCK_TAGS, _CHROME_TAGS
-        for event, element in etree.iterwalk(body, events=("start", "end")):
-            tag = element.tag
-            if event == "start":
-                depth += 1
-                latest += 1
-                if tag in block_tags:
-                    block = element
-                    if tag in chrome_tags:
-                        boxes.append(element)
-                    elif element.attrib and _marks_chrome(element):
-                        boxes.append(element)
-                else:
-                    if element.attrib and _marks_chrome(element):
-                        boxes.append(element)
-                    block = blocks[-1] if blocks else self._outer_block(element)
-                blocks.append(block)
-                text = element.text
-                if not text:
-                    continue
-                key = latest + 0.25
-                breaks = False
-            else:
-                blocks.pop()
-                if depth < _STEPS:
-                    base = latest + 0.5
-                    ends[element] = base + end_step[depth]
-                    key = tails[element] = base + tail_step[depth]
-                else:
-                    ends[element] = latest + 0.5 + 0.4 / (depth + 1.5)
-                    key = tails[element] = latest + 0.5 + 0.4 / (depth + 1)
-                depth -= 1
-                if element is body:
-                    break
-                text = element.tail
-                if tag == "br":
-                    text = element.tail = "\n" + (text or "")
-                    pending_break = True
-                elif not text:
-                    continue
-                block = blocks[-1] if blocks else self._outer_block(element.getparent())
-                breaks = tag in block_tags
-            stripped = text.strip()
-            if not stripped:
-                if current is not None:
-                    current.raw.append(" ")
-                continue
-            if current is None or current.block is not block or breaks or pending_break:
-                current = Line(block, key, key, [text], [], [key])
-                lines.append(current)
-            else:
-                current.end = key
-                current.raw.append(text)
-                current.keys.append(key)
-            pending_break = False
-            current.words.append(" ".join(stripped.split()))
-        for line in lines:
-            line.text = " ".join("".join(line.raw).split())
-            line.spaced = " ".join(line.words)
+        """Every text run of the body in document order, grouped into lines: a block's runs
+        make a line; a <br> or a block's end starts a new one."""
+        body = self.body
+        block = body if body.tag in BLOCK_TAGS else self._outer_block(body)
+        if _marks_chrome_box(body):
+            self._marked_chrome.append(body)
+        runs: list[tuple[float, str, etree._Element, int]] = []
+        text = body.text
+        if text and isinstance(body.tag, str):
+            runs.append((self.position[body] + 0.25, text, block, _RUN))
+        depth = self.depth(body)
+        latest = self._walk(body, depth, block, self.position[body], runs)
+        self._ends[body] = latest + 0.5 + 0.4 / (depth + 1.5)
+        self._tails[body] = latest + 0.5 + 0.4 / (depth + 1)
+        lines = _group_runs(runs)
         _read_headings(lines)
         return lines
+
+    def _walk(self, element: etree._Element, depth: int, block: etree._Element, latest: int,
+              runs: list[tuple[float, str, etree._Element, int]]) -> int:
+        """The text runs inside ``element`` (whose block box is ``block``) appended to ``runs``
+        with their keys; each descendant's end() and tail_key() recorded, chrome boxes
+        collected. ``latest`` is the position of ``element``; returns the position of its
+        last descendant. Recursive: the parser caps nesting at 255 levels."""
+        ends, tails, boxes = self._ends, self._tails, self._marked_chrome
+        depth += 1  # the children's
+        if depth < _STEPS:
+            end_step, tail_step = _END_STEP[depth], _TAIL_STEP[depth]
+        else:
+            end_step, tail_step = 0.4 / (depth + 1.5), 0.4 / (depth + 1)
+        for child in element:
+            latest += 1
+            tag = child.tag
+            if tag in BLOCK_TAGS:
+                box = child
+                if tag in _CHROME_TAGS or (child.attrib and _marks_chrome(child)):
+                    boxes.append(child)
+            else:
+                box = block
+                if child.attrib and isinstance(tag, str) and _marks_chrome(child):
+                    boxes.append(child)
+            text = child.text
+            if text and isinstance(tag, str):
+                runs.append((latest + 0.25, text, box, _RUN))
+            if len(child):
+                latest = self._walk(child, depth, box, latest, runs)
+            ends[child] = latest + 0.5 + end_step
+            key = tails[child] = latest + 0.5 + tail_step
+            text = child.tail
+            if tag == "br":
+                # A line break: the page's own "\n" keeps it in body_html as well.
+                child.tail = text = "\n" + (text or "")
+                runs.append((key, text, block, _AFTER_BR))
+            elif text:
+                runs.append((key, text, block, _AFTER_BLOCK if tag in BLOCK_TAGS else _RUN))
+        return latest
 
     def lines_between(self, start: float, end: float) -> list[Line]:
         """Lines starting after ``start`` and before ``end``."""
