@@ -17,7 +17,7 @@ from functools import cached_property, lru_cache
 from lxml import etree
 
 from crawler.pages import labels
-from crawler.pages.urls import absolute_url, canonical_url, news_id_from_url
+from crawler.pages.urls import absolute_url, article_identity
 
 BLOCK_TAGS = frozenset(
     [
@@ -469,8 +469,8 @@ class Document:
                 continue
             known = ids.get(url)
             if known is None:
-                news_id = news_id_from_url(url) if "news_detail" in url.lower() else None
-                known = ids[url] = (canonical_url(url) if news_id else url, news_id)
+                article = article_identity(url) if "news_detail" in url.lower() else None
+                known = ids[url] = article or (url, None)
             found.append(Link(float(position.get(anchor, 0)), anchor, known[0], known[1]))
         return found
 

@@ -30,6 +30,14 @@ _SIMPLE_ABSOLUTE = re.compile(
     r"(?P<path>/[A-Za-z0-9\-._~/]*)?(?:\?(?P<query>[A-Za-z0-9\-._~/=&%+,;:]*))?(?:#.*)?$",
     re.IGNORECASE,
 )
+# A plain article URL in one match: what _SIMPLE_URL and _ARTICLE_PATH would find together
+# (nothing after the id but "-18-6" parts and the suffix, so only one "/news_detail/" fits).
+_SIMPLE_ARTICLE_URL = re.compile(
+    r"^(?P<origin>https?://[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*(?::\d+)?)"
+    r"(?P<path>/(?:[A-Za-z0-9\-._~/]*/)?news_detail/(?P<id>\d{4,})(?:-[0-9A-Za-z]+)*\.s?html?)"
+    r"(?:[?#].*)?$",
+    re.IGNORECASE,
+)
 _FRONT_PAGE_PATH = re.compile(
     r"^/(?:(?:zh|cn|zh-cn|zh_cn|en|en-us|eng)/)?(?:(?:index|default|home)\.[a-z]{2,5})?$",
     re.IGNORECASE,
@@ -54,6 +62,15 @@ def news_id_from_url(url: str) -> str | None:
         return None
     match = _ARTICLE_PATH.search(path)
     return match.group(1) if match else None
+
+
+def article_identity(url: str) -> tuple[str, str] | None:
+    """``(canonical_url(url), news_id_from_url(url))`` for an article URL, else None."""
+    simple = _SIMPLE_ARTICLE_URL.match(url)
+    if simple:
+        return simple.group("origin").lower() + simple.group("path"), simple.group("id")
+    news_id = news_id_from_url(url)
+    return (canonical_url(url), news_id) if news_id else None
 
 
 def is_article_url(url: str) -> bool:

@@ -10,6 +10,7 @@ from crawler.pages.urls import (
     _PLAIN_URL,
     _UNFOLLOWABLE,
     absolute_url,
+    article_identity,
     is_front_page,
     language_from_url,
     looks_like_news_list,
@@ -115,3 +116,24 @@ def test_the_url_names_the_edition_before_a_contradicting_lang_attribute():
     assert page_language("en", chinese_path, lambda: "") == "zh"
     assert page_language("zh-CN", main_host, lambda: "") == "zh"
     assert page_language(None, main_host, lambda: "威凯尔医药") == "zh"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://en.vcarepharmatech.com/news_detail/1988441189910183936-18-6.html",
+        "https://EN.VcarePharmaTech.com:8443/zh/NEWS_DETAIL/1988441189910183936.SHTML?x=1#top",
+        "http://127.0.0.1:8000/news_detail/123/news_detail/45678-a-b.htm",
+        "http://127.0.0.1:8000/news_detail/45678/news_detail/123.html",
+        "https://host/news_detail/123.html",
+        "https://host/a b/news_detail/1988441189910183936-18-6.html",
+        "https://host/新闻/news_detail/1988441189910183936.html",
+        "https://host/news_detail/1988441189910183936-18-6.html/extra",
+        "https://host/news/18-6.html",
+        "file:///tmp/news_detail/1988441189910183936.html",
+    ],
+)
+def test_article_identity_is_the_canonical_url_and_news_id_together(url: str) -> None:
+    news_id = news_id_from_url(url)
+    expected = (canonical_url(url), news_id) if news_id else None
+    assert article_identity(url) == expected
