@@ -127,10 +127,11 @@ def _is_site_header_or_footer(element: etree._Element) -> bool:
 def _marks_chrome(element: etree._Element) -> bool:
     """Chrome by ARIA role or by class/id words, for an element with attributes."""
     get = element.get
-    if get("role") in _CHROME_ROLES:
+    names = get("class")
+    if names and _names_chrome(names):
         return True
-    names, key = get("class"), get("id")
-    return bool(names or key) and _names_chrome(f"{names or ''} {key or ''}")
+    key = get("id")
+    return bool(key and _names_chrome(key)) or get("role") in _CHROME_ROLES
 
 
 @lru_cache(maxsize=2048)

@@ -88,19 +88,24 @@ def canonical_url(url: str) -> str:
 
 def absolute_url(base: str, href: str | None) -> str | None:
     """``href`` resolved against ``base`` (fragment dropped), or None if it leads nowhere."""
-    if not href or _UNFOLLOWABLE.match(href):
+    if not href:
         return None
-    origin = _simple_origin(base)
-    if origin and _SIMPLE_ROOT_PATH.match(href) and not _DOT_SEGMENT.search(href):
-        # "/news/18-6.html?page=2#top" on a plain http(s) base: what urljoin would give
-        path, _, query = href.partition("#")[0].partition("?")
-        return f"{origin}{path}?{query}" if query else origin + path
-    simple = _SIMPLE_ABSOLUTE.match(href)
-    if simple and not _DOT_SEGMENT.search(simple.group("path") or ""):
-        # "https://host/a/b.html?x=1#top": urljoin keeps it, the fragment goes
-        scheme, host, path, query = simple.group("scheme", "host", "path", "query")
-        url = f"{scheme.lower()}://{host}{path or '/'}"
-        return f"{url}?{query}" if query else url
+    # The two fast paths take only hrefs opening with "/" or "http", never unfollowable ones.
+    if href[0] == "/":
+        origin = _simple_origin(base)
+        if origin and _SIMPLE_ROOT_PATH.match(href) and not _DOT_SEGMENT.search(href):
+            # "/news/18-6.html?page=2#top" on a plain http(s) base: what urljoin would give
+            path, _, query = href.partition("#")[0].partition("?")
+            return f"{origin}{path}?{query}" if query else origin + path
+    else:
+        simple = _SIMPLE_ABSOLUTE.match(href)
+        if simple and not _DOT_SEGMENT.search(simple.group("path") or ""):
+            # "https://host/a/b.html?x=1#top": urljoin keeps it, the fragment goes
+            scheme, host, path, query = simple.group("scheme", "host", "path", "query")
+            url = f"{scheme.lower()}://{host}{path or '/'}"
+            return f"{url}?{query}" if query else url
+    if _UNFOLLOWABLE.match(href):
+        return None
     try:
         joined = urljoin(base, href.strip())
         parts = urlsplit(joined if _PLAIN_URL.match(joined) else safe_url_string(joined))
