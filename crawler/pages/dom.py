@@ -190,8 +190,12 @@ def _group_runs(runs: list[tuple[float, str, etree._Element, int]]) -> list[Line
         pending_break = False
         current.words.append(" ".join(stripped.split()))
     for line in lines:
-        line.text = " ".join("".join(line.raw).split())
-        line.spaced = " ".join(line.words)
+        words = line.words
+        if len(words) == 1:  # one run (blank ones aside): its words are the line
+            line.text = line.spaced = words[0]
+        else:
+            line.text = " ".join("".join(line.raw).split())
+            line.spaced = " ".join(words)
     return lines
 
 
