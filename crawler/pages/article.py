@@ -9,7 +9,6 @@ Everything is found from those words and from the ``/news_detail/<id>`` link pat
 from __future__ import annotations
 
 from datetime import datetime
-from functools import cached_property
 
 import nh3
 from lxml import etree
@@ -20,6 +19,7 @@ from crawler.pages.dates import from_iso, is_date_only, parse_datetime
 from crawler.pages.dom import BLOCK_TAGS, Document, Line, Link, element_text, normalize
 from crawler.pages.items import news_items
 from crawler.pages.language import page_language
+from crawler.pages.lazy import cached_property
 from crawler.pages.navigation import breadcrumb_trail, canonical_link, title_from_title_tag
 from crawler.pages.urls import canonical_url, news_id_from_url
 

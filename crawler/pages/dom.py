@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 from lxml import etree
 
 from crawler.pages import labels
+from crawler.pages.lazy import cached_property
 from crawler.pages.urls import absolute_url, article_identity
 
 BLOCK_TAGS = frozenset(

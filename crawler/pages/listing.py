@@ -5,13 +5,12 @@ The last page shows no Next link, or one that leads back to itself or nowhere.
 
 from __future__ import annotations
 
-from functools import cached_property
-
 from crawler.items import Listing, NewsLink
 from crawler.pages import labels
 from crawler.pages.dom import Document, Link
 from crawler.pages.items import news_items
 from crawler.pages.language import page_language
+from crawler.pages.lazy import cached_property
 from crawler.pages.navigation import breadcrumb_trail
 from crawler.pages.urls import absolute_url, canonical_url, is_front_page
 
