@@ -53,29 +53,28 @@ DATE_RESIDUE = re.compile(r"^[\s/.\-年月日:：|·]*$")
 _NEVER_IN_A_DATE = re.compile(r"[^\d\s/.\-年月日时分:：|·,A-Za-zſKİı]")
 
 
-def _month(match: re.Match[str]) -> int:
-    groups = match.groupdict()
-    if groups.get("mon"):
-        return _MONTHS[groups["mon"][:3].casefold()]
-    return int(groups["m"])
-
-
 def _to_datetime(match: re.Match[str]) -> datetime | None:
     groups = match.groupdict()
+    name, hour, minute, second = groups.get("mon"), groups["H"], groups["M"], groups["S"]
     try:
-        day = date(int(groups["y"]), _month(match), int(groups["d"]))
-        hour = int(groups["H"]) if groups.get("H") else 0
-        minute = int(groups["M"]) if groups.get("M") else 0
-        second = int(groups["S"]) if groups.get("S") else 0
-        return datetime(day.year, day.month, day.day, hour, minute, second,
-                        tzinfo=CHINA_STANDARD_TIME)
+        # datetime() checks the calendar date and the time alike.
+        return datetime(int(groups["y"]),
+                        _MONTHS[name[:3].casefold()] if name else int(groups["m"]),
+                        int(groups["d"]),
+                        int(hour) if hour else 0, int(minute) if minute else 0,
+                        int(second) if second else 0, tzinfo=CHINA_STANDARD_TIME)
     except ValueError:
         return None
 
 
+def _may_hold_a_year(text: str) -> bool:
+    """``_YEAR_ANYWHERE.search(text)``, its literal "19" / "20" looked for first."""
+    return ("20" in text or "19" in text) and _YEAR_ANYWHERE.search(text) is not None
+
+
 def find_datetime(text: str) -> tuple[datetime, re.Match[str]] | None:
     """The first valid date (with its time, if shown) in ``text``, and where it was found."""
-    if not text or not _YEAR_ANYWHERE.search(text):
+    if not _may_hold_a_year(text):
         return None
     for pattern in _PATTERNS:
         for match in pattern.finditer(text):
