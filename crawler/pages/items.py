@@ -10,6 +10,7 @@ in front of the title is the item's date, not part of its title.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from datetime import date
 
 from lxml import etree
@@ -37,30 +38,33 @@ def news_items(doc: Document, start: float, end: float, *, respect_chrome: bool 
         if not (respect_chrome and doc.in_chrome(link.key))
         and not any(low < link.key < high for low, high in skip)
     ]
+    keys = [link.key for link in links]  # rising: links come in document order
     items: list[NewsLink] = []
     seen: set[str] = set()
     for link in links:
         if link.news_id in seen:
             continue
         seen.add(link.news_id)
-        container = item_element(doc, link, links, start, end)
+        container = item_element(doc, link, links, keys, start, end)
         items.append(news_link(doc, link, container))
     return items
 
 
-def item_element(doc: Document, link: Link, links: list[Link], start: float,
+def item_element(doc: Document, link: Link, links: list[Link], keys: list[float], start: float,
                  end: float) -> etree._Element:
-    """The largest element around ``link`` whose article links all name the same article."""
-    node = link.element
+    """The largest element around ``link`` whose article links all name the same article
+    (``keys`` are the keys of ``links``)."""
+    node, news_id, body = link.element, link.news_id, doc.body
     while True:
         parent = node.getparent()
-        if parent is None or parent is doc.body:
+        if parent is None or parent is body:
             return node
         low, high = doc.start(parent), doc.end(parent)
         if low < start or high > end:
             return node
-        if any(other.news_id != link.news_id for other in links if low < other.key < high):
-            return node
+        for other in links[bisect_right(keys, low):bisect_left(keys, high)]:
+            if other.news_id != news_id:
+                return node
         node = parent
 
 
