@@ -74,8 +74,11 @@ def _may_hold_a_year(text: str) -> bool:
 
 def find_datetime(text: str) -> tuple[datetime, re.Match[str]] | None:
     """The first valid date (with its time, if shown) in ``text``, and where it was found."""
-    if not _may_hold_a_year(text):
-        return None
+    return _first_datetime(text) if _may_hold_a_year(text) else None
+
+
+def _first_datetime(text: str) -> tuple[datetime, re.Match[str]] | None:
+    """``find_datetime`` for a text that holds a year."""
     for pattern in _PATTERNS:
         for match in pattern.finditer(text):
             value = _to_datetime(match)
@@ -101,9 +104,10 @@ def parse_date(text: str | None) -> date | None:
 
 def is_date_only(text: str) -> bool:
     """True when ``text`` is nothing but a date (and maybe its time), e.g. ``18 2024 / 11``."""
-    if _NEVER_IN_A_DATE.search(text):
+    # The cheap test first: most lines hold no year at all.
+    if not _may_hold_a_year(text) or _NEVER_IN_A_DATE.search(text):
         return False
-    found = find_datetime(text)
+    found = _first_datetime(text)
     if not found:
         return False
     match = found[1]

@@ -110,7 +110,9 @@ def item_date(container: etree._Element, lines: list[Line]) -> date | None:
 
 
 def _looks_like_prose(text: str) -> bool:
-    return len(text) > 40 or sum(map(str.isalpha, text)) > 12
+    # No more than 12 characters cannot hold more than 12 letters: date boxes are counted free.
+    size = len(text)
+    return size > 40 or (size > 12 and sum(map(str.isalpha, text)) > 12)
 
 
 def _heading_in(container: etree._Element) -> etree._Element | None:
