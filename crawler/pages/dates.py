@@ -23,7 +23,8 @@ _TIME = (
 _MONTHS = {m: i for i, m in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
 
-# Tried in order; the first match that is a real calendar date wins.
+# Tried in order; the first match that is a real calendar date wins. Every pattern names the
+# year ``y``, the month ``m`` (digits, or a month name), the day ``d`` and the time H:M:S.
 _FULL = re.compile(
     rf"(?<!\d){_YEAR}{_SEP}(?P<m>\d{{1,2}}){_SEP_MD}(?P<d>\d{{1,2}})(?!\d)(?:\s*日)?{_TIME}"
 )
@@ -34,12 +35,12 @@ _DAY_THEN_YEAR_MONTH = re.compile(
     rf"(?<![\d/.-])(?P<d>\d{{1,2}})\s*日?\s+{_YEAR}{_SEP}(?P<m>\d{{1,2}})(?![\d/.-])(?:\s*月)?{_TIME}"
 )
 _MONTH_NAME = re.compile(
-    r"(?<![A-Za-z])(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+"
+    r"(?<![A-Za-z])(?P<m>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+"
     rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}{_TIME}",
     re.IGNORECASE,
 )
 _DAY_MONTH_NAME = re.compile(
-    r"(?<!\d)(?P<d>\d{1,2})\s+(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+"
+    r"(?<!\d)(?P<d>\d{1,2})\s+(?P<m>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+"
     rf"{_YEAR}{_TIME}",
     re.IGNORECASE,
 )
@@ -54,15 +55,13 @@ _NEVER_IN_A_DATE = re.compile(r"[^\d\s/.\-年月日时分:：|·,A-Za-zſKİı]"
 
 
 def _to_datetime(match: re.Match[str]) -> datetime | None:
-    groups = match.groupdict()
-    name, hour, minute, second = groups.get("mon"), groups["H"], groups["M"], groups["S"]
+    year, month, day, hour, minute, second = match.group("y", "m", "d", "H", "M", "S")
     try:
         # datetime() checks the calendar date and the time alike.
-        return datetime(int(groups["y"]),
-                        _MONTHS[name[:3].casefold()] if name else int(groups["m"]),
-                        int(groups["d"]),
-                        int(hour) if hour else 0, int(minute) if minute else 0,
-                        int(second) if second else 0, tzinfo=CHINA_STANDARD_TIME)
+        return datetime(int(year),
+                        _MONTHS[month[:3].casefold()] if month[0].isalpha() else int(month),
+                        int(day), int(hour) if hour else 0, int(minute) if minute else 0,
+                        int(second) if second else 0, 0, CHINA_STANDARD_TIME)
     except ValueError:
         return None
 
@@ -80,7 +79,15 @@ def find_datetime(text: str) -> tuple[datetime, re.Match[str]] | None:
 def _first_datetime(text: str) -> tuple[datetime, re.Match[str]] | None:
     """``find_datetime`` for a text that holds a year."""
     for pattern in _PATTERNS:
-        for match in pattern.finditer(text):
+        # search() first: most patterns do not match at all, and an iterator costs as much
+        # as the search. finditer() from the end of the first match goes on as it would have.
+        first = pattern.search(text)
+        if first is None:
+            continue
+        value = _to_datetime(first)
+        if value is not None:
+            return value, first
+        for match in pattern.finditer(text, first.end()):
             value = _to_datetime(match)
             if value is not None:
                 return value, match

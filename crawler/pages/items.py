@@ -33,11 +33,12 @@ def news_items(doc: Document, start: float, end: float, *, respect_chrome: bool 
     ``respect_chrome`` leaves out links in navigation, sidebars and footer; ``skip`` names
     further key ranges to leave out.
     """
-    links = [
-        link for link in doc.article_links_between(start, end)
-        if not (respect_chrome and doc.in_chrome(link.key))
-        and not any(low < link.key < high for low, high in skip)
-    ]
+    links = doc.article_links_between(start, end)
+    if respect_chrome:
+        in_chrome = doc.in_chrome
+        links = [link for link in links if not in_chrome(link.key)]
+    if skip:
+        links = [link for link in links if not any(low < link.key < high for low, high in skip)]
     keys = [link.key for link in links]  # rising: links come in document order
     items: list[NewsLink] = []
     seen: set[str] = set()
@@ -105,8 +106,8 @@ def item_date(container: etree._Element, lines: list[Line]) -> date | None:
         machine = from_iso(time.get("datetime"))
         if machine:
             return machine.date()
-    date_lines = " ".join(line.spaced for line in lines if not _looks_like_prose(line.text))
-    return parse_date(date_lines) or parse_date(" ".join(line.spaced for line in lines))
+    date_lines = " ".join([line.spaced for line in lines if not _looks_like_prose(line.text)])
+    return parse_date(date_lines) or parse_date(" ".join([line.spaced for line in lines]))
 
 
 def _looks_like_prose(text: str) -> bool:
