@@ -105,8 +105,8 @@ def parse_datetime(text: str | None) -> datetime | None:
 
 def parse_date(text: str | None) -> date | None:
     """The calendar date in any of the site's layouts (``18 2024 / 11``, ``2024年11月18日``)."""
-    value = parse_datetime(text)
-    return value.date() if value else None
+    found = find_datetime(text or "")
+    return found[0].date() if found else None
 
 
 def is_date_only(text: str) -> bool:

@@ -106,14 +106,14 @@ def item_date(container: etree._Element, lines: list[Line]) -> date | None:
         machine = from_iso(time.get("datetime"))
         if machine:
             return machine.date()
-    date_lines = " ".join([line.spaced for line in lines if not _looks_like_prose(line.text)])
+    date_lines = " ".join([line.spaced for line in lines
+                           if len(line.text) <= 12 or not _looks_like_prose(line.text)])
     return parse_date(date_lines) or parse_date(" ".join([line.spaced for line in lines]))
 
 
 def _looks_like_prose(text: str) -> bool:
-    # No more than 12 characters cannot hold more than 12 letters: date boxes are counted free.
-    size = len(text)
-    return size > 40 or (size > 12 and sum(map(str.isalpha, text)) > 12)
+    """More than 40 characters or 12 letters (so never 12 characters or fewer)."""
+    return len(text) > 40 or sum(map(str.isalpha, text)) > 12
 
 
 def _first_heading_and_bold(
