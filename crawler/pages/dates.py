@@ -23,7 +23,8 @@ _TIME = (
 _MONTHS = {m: i for i, m in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
 
-# Tried in order; the first match that is a real calendar date wins.
+# Tried in order; the first match that is a real calendar date wins. Every pattern names the
+# year ``y``, the month ``m`` (digits, or a month name), the day ``d`` and the time H:M:S.
 _FULL = re.compile(
     rf"(?<!\d){_YEAR}{_SEP}(?P<m>\d{{1,2}}){_SEP_MD}(?P<d>\d{{1,2}})(?!\d)(?:\s*日)?{_TIME}"
 )
@@ -34,12 +35,12 @@ _DAY_THEN_YEAR_MONTH = re.compile(
     rf"(?<![\d/.-])(?P<d>\d{{1,2}})\s*日?\s+{_YEAR}{_SEP}(?P<m>\d{{1,2}})(?![\d/.-])(?:\s*月)?{_TIME}"
 )
 _MONTH_NAME = re.compile(
-    r"(?<![A-Za-z])(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+"
+    r"(?<![A-Za-z])(?P<m>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+"
     rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}{_TIME}",
     re.IGNORECASE,
 )
 _DAY_MONTH_NAME = re.compile(
-    r"(?<!\d)(?P<d>\d{1,2})\s+(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+"
+    r"(?<!\d)(?P<d>\d{1,2})\s+(?P<m>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+"
     rf"{_YEAR}{_TIME}",
     re.IGNORECASE,
 )
@@ -53,32 +54,40 @@ DATE_RESIDUE = re.compile(r"^[\s/.\-年月日:：|·]*$")
 _NEVER_IN_A_DATE = re.compile(r"[^\d\s/.\-年月日时分:：|·,A-Za-zſKİı]")
 
 
-def _month(match: re.Match[str]) -> int:
-    groups = match.groupdict()
-    if groups.get("mon"):
-        return _MONTHS[groups["mon"][:3].casefold()]
-    return int(groups["m"])
-
-
 def _to_datetime(match: re.Match[str]) -> datetime | None:
-    groups = match.groupdict()
+    year, month, day, hour, minute, second = match.group("y", "m", "d", "H", "M", "S")
     try:
-        day = date(int(groups["y"]), _month(match), int(groups["d"]))
-        hour = int(groups["H"]) if groups.get("H") else 0
-        minute = int(groups["M"]) if groups.get("M") else 0
-        second = int(groups["S"]) if groups.get("S") else 0
-        return datetime(day.year, day.month, day.day, hour, minute, second,
-                        tzinfo=CHINA_STANDARD_TIME)
+        # datetime() checks the calendar date and the time alike.
+        return datetime(int(year),
+                        _MONTHS[month[:3].casefold()] if month[0].isalpha() else int(month),
+                        int(day), int(hour) if hour else 0, int(minute) if minute else 0,
+                        int(second) if second else 0, 0, CHINA_STANDARD_TIME)
     except ValueError:
         return None
 
 
+def _may_hold_a_year(text: str) -> bool:
+    """``_YEAR_ANYWHERE.search(text)``, its literal "19" / "20" looked for first."""
+    return ("20" in text or "19" in text) and _YEAR_ANYWHERE.search(text) is not None
+
+
 def find_datetime(text: str) -> tuple[datetime, re.Match[str]] | None:
     """The first valid date (with its time, if shown) in ``text``, and where it was found."""
-    if not text or not _YEAR_ANYWHERE.search(text):
-        return None
+    return _first_datetime(text) if _may_hold_a_year(text) else None
+
+
+def _first_datetime(text: str) -> tuple[datetime, re.Match[str]] | None:
+    """``find_datetime`` for a text that holds a year."""
     for pattern in _PATTERNS:
-        for match in pattern.finditer(text):
+        # search() first: most patterns do not match at all, and an iterator costs as much
+        # as the search. finditer() from the end of the first match goes on as it would have.
+        first = pattern.search(text)
+        if first is None:
+            continue
+        value = _to_datetime(first)
+        if value is not None:
+            return value, first
+        for match in pattern.finditer(text, first.end()):
             value = _to_datetime(match)
             if value is not None:
                 return value, match
@@ -96,15 +105,16 @@ def parse_datetime(text: str | None) -> datetime | None:
 
 def parse_date(text: str | None) -> date | None:
     """The calendar date in any of the site's layouts (``18 2024 / 11``, ``2024年11月18日``)."""
-    value = parse_datetime(text)
-    return value.date() if value else None
+    found = find_datetime(text or "")
+    return found[0].date() if found else None
 
 
 def is_date_only(text: str) -> bool:
     """True when ``text`` is nothing but a date (and maybe its time), e.g. ``18 2024 / 11``."""
-    if _NEVER_IN_A_DATE.search(text):
+    # The cheap test first: most lines hold no year at all.
+    if not _may_hold_a_year(text) or _NEVER_IN_A_DATE.search(text):
         return False
-    found = find_datetime(text)
+    found = _first_datetime(text)
     if not found:
         return False
     match = found[1]

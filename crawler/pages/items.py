@@ -10,6 +10,7 @@ in front of the title is the item's date, not part of its title.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from datetime import date
 
 from lxml import etree
@@ -22,7 +23,7 @@ from crawler.pages.dom import HEADING_TAGS, Document, Line, Link, element_text
 _TITLE_MAX = 160
 _SENTENCE_ENDS = (".", "。", "!", "！", "?", "？", "…")
 _DATE_TRAIL = " \t|丨｜·•-–—:：/]】)）"  # what may stand between a leading date and the headline
-_EMPHASIS_TAGS = ("strong", "b")
+_EMPHASIS_TAGS = frozenset(("strong", "b"))
 
 
 def news_items(doc: Document, start: float, end: float, *, respect_chrome: bool = True,
@@ -32,35 +33,39 @@ def news_items(doc: Document, start: float, end: float, *, respect_chrome: bool 
     ``respect_chrome`` leaves out links in navigation, sidebars and footer; ``skip`` names
     further key ranges to leave out.
     """
-    links = [
-        link for link in doc.article_links_between(start, end)
-        if not (respect_chrome and doc.in_chrome(link.key))
-        and not any(low < link.key < high for low, high in skip)
-    ]
+    links = doc.article_links_between(start, end)
+    if respect_chrome:
+        in_chrome = doc.in_chrome
+        links = [link for link in links if not in_chrome(link.key)]
+    if skip:
+        links = [link for link in links if not any(low < link.key < high for low, high in skip)]
+    keys = [link.key for link in links]  # rising: links come in document order
     items: list[NewsLink] = []
     seen: set[str] = set()
     for link in links:
         if link.news_id in seen:
             continue
         seen.add(link.news_id)
-        container = item_element(doc, link, links, start, end)
+        container = item_element(doc, link, links, keys, start, end)
         items.append(news_link(doc, link, container))
     return items
 
 
-def item_element(doc: Document, link: Link, links: list[Link], start: float,
+def item_element(doc: Document, link: Link, links: list[Link], keys: list[float], start: float,
                  end: float) -> etree._Element:
-    """The largest element around ``link`` whose article links all name the same article."""
-    node = link.element
+    """The largest element around ``link`` whose article links all name the same article
+    (``keys`` are the keys of ``links``)."""
+    node, news_id, body = link.element, link.news_id, doc.body
     while True:
         parent = node.getparent()
-        if parent is None or parent is doc.body:
+        if parent is None or parent is body:
             return node
         low, high = doc.start(parent), doc.end(parent)
         if low < start or high > end:
             return node
-        if any(other.news_id != link.news_id for other in links if low < other.key < high):
-            return node
+        for other in links[bisect_right(keys, low):bisect_left(keys, high)]:
+            if other.news_id != news_id:
+                return node
         node = parent
 
 
@@ -101,16 +106,37 @@ def item_date(container: etree._Element, lines: list[Line]) -> date | None:
         machine = from_iso(time.get("datetime"))
         if machine:
             return machine.date()
-    date_lines = " ".join(line.spaced for line in lines if not _looks_like_prose(line.text))
-    return parse_date(date_lines) or parse_date(" ".join(line.spaced for line in lines))
+    date_lines = " ".join([line.spaced for line in lines
+                           if len(line.text) <= 12 or not _looks_like_prose(line.text)])
+    return parse_date(date_lines) or parse_date(" ".join([line.spaced for line in lines]))
 
 
 def _looks_like_prose(text: str) -> bool:
+    """More than 40 characters or 12 letters (so never 12 characters or fewer)."""
     return len(text) > 40 or sum(map(str.isalpha, text)) > 12
 
 
-def _heading_in(container: etree._Element) -> etree._Element | None:
-    return next(container.iter(*HEADING_TAGS), None)
+def _first_heading_and_bold(
+        container: etree._Element) -> tuple[etree._Element | None, etree._Element | None]:
+    """The first heading in ``container`` and, when it holds none, the first bold run.
+
+    One plain walk: ``iter(*tags)`` costs more to set up than an item has elements."""
+    bold = None
+    for element in container.iter():
+        tag = element.tag
+        if tag in HEADING_TAGS:
+            return element, bold
+        if bold is None and tag in _EMPHASIS_TAGS:
+            bold = element
+    return None, bold
+
+
+def _has_key_between(line: Line, low: float, high: float) -> bool:
+    """Some text run of ``line`` lies strictly between keys ``low`` and ``high`` (a line's
+    keys rise from ``line.start`` to ``line.end``)."""
+    if line.start >= high or line.end <= low:
+        return False
+    return line.start > low or any(low < key < high for key in line.keys)
 
 
 def item_title_and_summary(doc: Document, link: Link, container: etree._Element,
@@ -121,23 +147,22 @@ def item_title_and_summary(doc: Document, link: Link, container: etree._Element,
     the summary follows on the same line; a lone sentence is a summary, not a title.
     """
     texts = [line.text for line in prose]
-    heading = _heading_in(container)
+    heading, bold = _first_heading_and_bold(container)
     if heading is not None:
         title = element_text(heading) or None
         return title, _longest(text for text in texts if text != title)
-    lead = _emphasised_lead(doc, container, prose)
+    lead = _emphasised_lead(doc, bold, prose) if bold is not None else None
     if lead is not None:
         index, title, rest = lead
         texts[index] = rest
         return title, _longest(texts)
     low, high = doc.start(link.element), doc.end(link.element)
-    inside = [i for i, line in enumerate(prose) if any(low < key < high for key in line.keys)]
-    title_index: int | None = None
+    title_index: int | None = next(
+        (i for i, line in enumerate(prose) if _has_key_between(line, low, high)), None)
     title: str | None = None
-    if inside:
-        title_index = inside[0]
+    if title_index is not None:
         line = prose[title_index]
-        if all(low < key < high for key in line.keys):
+        if low < line.start and line.end < high:  # all of the line is in the link
             title = line.text
         else:  # "<a>Title</a><span>Summary</span>" on one line
             title = doc.text(link.element)
@@ -154,19 +179,17 @@ def item_title_and_summary(doc: Document, link: Link, container: etree._Element,
     return title or None, summary
 
 
-def _emphasised_lead(doc: Document, container: etree._Element,
+def _emphasised_lead(doc: Document, bold: etree._Element,
                      prose: list[Line]) -> tuple[int, str, str] | None:
     """``<span>date</span> <strong>Title</strong> <em>Summary</em>`` run together on one line:
-    a bold run that opens its line (after the date) and is followed by more text reads as the
-    headline, the rest of the line as the summary. Returns (line index, title, rest)."""
-    bold = next(container.iter(*_EMPHASIS_TAGS), None)
-    if bold is None:
-        return None
+    a bold run (the item's first) that opens its line (after the date) and is followed by
+    more text reads as the headline, the rest of the line as the summary. Returns (line
+    index, title, rest)."""
     low, high = doc.start(bold), doc.end(bold)
     for index, line in enumerate(prose):
-        inside = [i for i, key in enumerate(line.keys) if low < key < high]
-        if not inside:
+        if not _has_key_between(line, low, high):
             continue
+        inside = [i for i, key in enumerate(line.keys) if low < key < high]
         before = " ".join(line.words[: inside[0]])
         after = line.words[inside[-1] + 1:]
         if (before and any(map(str.isalpha, before)) and not is_date_only(before)) \
