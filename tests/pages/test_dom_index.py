@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from lxml import etree
 
-from crawler.pages.dom import element_text
+from crawler.pages.dom import element_text, normalize
 from crawler.pages.page import load_document
 from tests.pages.fixture_pages import PAGES, page_bytes
 
@@ -39,3 +40,9 @@ def test_chrome_lookups_agree_with_a_scan_of_the_ranges(doc) -> None:
         assert doc.chrome_starts_within(low, high) == any(low < a < high for a, _ in ranges)
         for key in (low, low + 0.25, high, doc.tail_key(element)):
             assert doc.in_chrome(key) == any(a < key < b for a, b in ranges)
+
+
+def test_element_text_is_the_xpath_string_value_normalized(doc) -> None:
+    string_value = etree.XPath("string()")
+    for element in _body_elements(doc):
+        assert element_text(element) == normalize(string_value(element))
