@@ -131,6 +131,8 @@ def test_the_url_names_the_edition_before_a_contradicting_lang_attribute():
         "https://host/news_detail/1988441189910183936-18-6.html/extra",
         "https://host/news/18-6.html",
         "file:///tmp/news_detail/1988441189910183936.html",
+        "https://host/news_detaıl/1988441189910183936.html",  # dotless i: Unicode case folding
+        "https://host/newſ_detail/1988441189910183936.html",  # long s
     ],
 )
 def test_article_identity_is_the_canonical_url_and_news_id_together(url: str) -> None:
