@@ -17,7 +17,7 @@ from lxml import etree
 from crawler.items import Article, NewsLink
 from crawler.pages import labels
 from crawler.pages.dates import from_iso, is_date_only, parse_datetime
-from crawler.pages.dom import BLOCK_TAGS, Document, Line, Link, element_text, normalize
+from crawler.pages.dom import BLOCK_TAGS, Document, Line, Link, normalize
 from crawler.pages.items import news_items
 from crawler.pages.language import page_language
 from crawler.pages.navigation import breadcrumb_trail, canonical_link, title_from_title_tag
@@ -79,19 +79,17 @@ class ArticlePage:
     def title_element(self) -> etree._Element | None:
         """The visible headline: the heading that repeats ``og:title``, else the first <h1>."""
         doc = self.doc
-        headings = [
-            element
-            for element in doc.body.iter("h1", "h2", "h3")
-            if element_text(element) and not doc.in_chrome(doc.start(element) + 0.1)
-        ]
+        # Chrome is checked only for a heading that would be chosen (the check is the dearer).
+        headings = [element for element in doc.body.iter("h1", "h2", "h3") if doc.text(element)]
         announced = doc.meta("og:title", "twitter:title") or title_from_title_tag(doc.title_tag)
         if announced:
             for element in headings:
-                text = element_text(element)
-                if text == announced or (len(text) >= 8 and announced.startswith(text)):
+                text = doc.text(element)
+                if (text == announced or (len(text) >= 8 and announced.startswith(text))) \
+                        and not self._heading_in_chrome(element):
                     return element
         for element in headings:
-            if element.tag == "h1":
+            if element.tag == "h1" and not self._heading_in_chrome(element):
                 return element
         if announced:
             for line in doc.lines:
@@ -108,6 +106,9 @@ class ArticlePage:
         # No heading, and <title> holds only the site's name or "新闻详情": the headline is
         # the line shown right above the "Published Time" line (a bold <p>, a plain <div>).
         return self._line_above_published()
+
+    def _heading_in_chrome(self, heading: etree._Element) -> bool:
+        return self.doc.in_chrome(self.doc.start(heading) + 0.1)
 
     def _line_above_published(self) -> etree._Element | None:
         doc = self.doc
@@ -128,7 +129,7 @@ class ArticlePage:
     @cached_property
     def _title(self) -> str | None:
         if self.title_element is not None:
-            return element_text(self.title_element) or None
+            return self.doc.text(self.title_element) or None
         return self.doc.meta("og:title") or title_from_title_tag(self.doc.title_tag) or None
 
     def title(self) -> str | None:
