@@ -8,6 +8,7 @@ Everything is found from those words and from the ``/news_detail/<id>`` link pat
 
 from __future__ import annotations
 
+import math
 from datetime import datetime
 from functools import cached_property
 
@@ -413,9 +414,10 @@ class ArticlePage:
     @cached_property
     def _neighbours(self) -> dict[str, str]:
         doc, found = self.doc, {}
-        related = self._related_range
-        for link in doc.article_links:
-            if link.key < self.header_end or link.news_id == self.news_id():
+        related, own_id = self._related_range, self.news_id()
+        # Article links at or after the header (no link sits exactly on header_end).
+        for link in doc.article_links_between(self.header_end, math.inf):
+            if link.news_id == own_id:
                 continue
             if related and related[0] < link.key < related[1]:
                 continue
@@ -424,8 +426,10 @@ class ArticlePage:
                 kind = _named_neighbour(doc, link)
             else:
                 kind = neighbour_kind(doc, link)
-            if kind:
-                found.setdefault(kind, link.url)
+            if kind and kind not in found:
+                found[kind] = link.url
+                if len(found) == 2:  # both neighbours found: later links cannot change them
+                    break
         return found
 
     def previous(self) -> str | None:
