@@ -602,20 +602,21 @@ def _collect(
         ):
             pieces.append(element)
         return
-    if element.text and element.text.strip() and start < low + 0.25 < end:
-        pieces.append(element.text)
+    text = element.text
+    if text and text.strip() and start < low + 0.25 < end:
+        pieces.append(text)
     for child in element:
         if not isinstance(child.tag, str):
             continue
-        _collect(doc, child, start, end, pieces)
-        tail_key = doc.tail_key(child)
-        if (
-            child.tail
-            and child.tail.strip()
-            and start < tail_key < end
-            and not doc.in_chrome(tail_key)
-        ):
-            pieces.append(child.tail)
+        if doc.start(child) >= end:
+            break  # this child and the ones after it, tails included, lie past the range
+        if doc.end(child) > start:
+            _collect(doc, child, start, end, pieces)
+        tail = child.tail
+        if tail and tail.strip():
+            tail_key = doc.tail_key(child)
+            if start < tail_key < end and not doc.in_chrome(tail_key):
+                pieces.append(tail)
 
 
 def _escape(text: str) -> str:
