@@ -9,6 +9,7 @@ Everything is found from those words and from the ``/news_detail/<id>`` link pat
 from __future__ import annotations
 
 import math
+import re
 from datetime import datetime
 from functools import cached_property
 
@@ -49,6 +50,7 @@ class ArticlePage:
 
     def __init__(self, doc: Document):
         self.doc = doc
+        self._line_labels: dict[float, tuple[re.Match[str] | None, list[re.Match[str]]]] = {}
 
     # --- identity ----------------------------------------------------------------------
 
@@ -152,8 +154,7 @@ class ArticlePage:
                 (
                     i
                     for i, line in enumerate(candidates)
-                    if labels.first_meta_label(line.spaced)
-                    or labels.label_alone(line.spaced)
+                    if any(self._labels_on(line))
                 ),
                 None,
             )
@@ -171,16 +172,25 @@ class ArticlePage:
                 after.append(line)
         return before + after
 
+    def _labels_on(self, line: Line) -> tuple[re.Match[str] | None, list[re.Match[str]]]:
+        """The label standing alone on ``line``, else every label on it (``meta_labels``),
+        read once per line: the header and its value boxes are looked at more than once."""
+        found = self._line_labels.get(line.start)
+        if found is None:
+            alone = labels.label_alone(line.spaced)
+            matches = [] if alone else labels.meta_labels(line.spaced)
+            found = self._line_labels[line.start] = (alone, matches)
+        return found
+
     @cached_property
     def _labelled(self) -> dict[str, tuple[str, Line]]:
         """The value after each header label (first occurrence), with the line it is on."""
         found: dict[str, tuple[str, Line]] = {}
         for line in self.header_lines:
-            alone = labels.label_alone(line.spaced)
+            alone, matches = self._labels_on(line)
             if alone:
                 found.setdefault(alone.lastgroup or "", ("", line))
                 continue
-            matches = labels.meta_labels(line.spaced)
             for match, following in zip(matches, [*matches[1:], None], strict=False):
                 stop = following.start() if following else len(line.spaced)
                 value = line.spaced[match.end() : stop]
@@ -199,13 +209,15 @@ class ArticlePage:
                 sibling = sibling.getnext()
             if sibling is None or following.block is not sibling:
                 return None
-        if len(following.text) > 80 or labels.label_alone(following.spaced):
+        if len(following.text) > 80:
+            return None
+        alone, matches = self._labels_on(following)
+        if alone:
             return None
         # The value box may carry the next label too: "<dd>医药经济报  浏览次数：55</dd>".
         value = following.spaced
-        label = labels.first_meta_label(value)
-        if label is not None:
-            value = value[: label.start()]
+        if matches:
+            value = value[: matches[0].start()]
             if not value.strip():
                 return None
         return value, following
