@@ -8,6 +8,8 @@ Everything is found from those words and from the ``/news_detail/<id>`` link pat
 
 from __future__ import annotations
 
+import math
+import re
 from datetime import datetime
 
 import nh3
@@ -16,7 +18,7 @@ from lxml import etree
 from crawler.items import Article, NewsLink
 from crawler.pages import labels
 from crawler.pages.dates import from_iso, is_date_only, parse_datetime
-from crawler.pages.dom import BLOCK_TAGS, Document, Line, Link, element_text, normalize
+from crawler.pages.dom import BLOCK_TAGS, Document, Line, Link, normalize
 from crawler.pages.items import news_items
 from crawler.pages.language import page_language
 from crawler.pages.lazy import cached_property
@@ -48,6 +50,7 @@ class ArticlePage:
 
     def __init__(self, doc: Document):
         self.doc = doc
+        self._line_labels: dict[float, tuple[re.Match[str] | None, list[re.Match[str]]]] = {}
 
     # --- identity ----------------------------------------------------------------------
 
@@ -79,19 +82,17 @@ class ArticlePage:
     def title_element(self) -> etree._Element | None:
         """The visible headline: the heading that repeats ``og:title``, else the first <h1>."""
         doc = self.doc
-        headings = [
-            element
-            for element in doc.body.iter("h1", "h2", "h3")
-            if element_text(element) and not doc.in_chrome(doc.start(element) + 0.1)
-        ]
+        # Chrome is checked only for a heading that would be chosen (the check is the dearer).
+        headings = [element for element in doc.body.iter("h1", "h2", "h3") if doc.text(element)]
         announced = doc.meta("og:title", "twitter:title") or title_from_title_tag(doc.title_tag)
         if announced:
             for element in headings:
-                text = element_text(element)
-                if text == announced or (len(text) >= 8 and announced.startswith(text)):
+                text = doc.text(element)
+                if (text == announced or (len(text) >= 8 and announced.startswith(text))) \
+                        and not self._heading_in_chrome(element):
                     return element
         for element in headings:
-            if element.tag == "h1":
+            if element.tag == "h1" and not self._heading_in_chrome(element):
                 return element
         if announced:
             for line in doc.lines:
@@ -108,6 +109,9 @@ class ArticlePage:
         # No heading, and <title> holds only the site's name or "新闻详情": the headline is
         # the line shown right above the "Published Time" line (a bold <p>, a plain <div>).
         return self._line_above_published()
+
+    def _heading_in_chrome(self, heading: etree._Element) -> bool:
+        return self.doc.in_chrome(self.doc.start(heading) + 0.1)
 
     def _line_above_published(self) -> etree._Element | None:
         doc = self.doc
@@ -128,7 +132,7 @@ class ArticlePage:
     @cached_property
     def _title(self) -> str | None:
         if self.title_element is not None:
-            return element_text(self.title_element) or None
+            return self.doc.text(self.title_element) or None
         return self.doc.meta("og:title") or title_from_title_tag(self.doc.title_tag) or None
 
     def title(self) -> str | None:
@@ -150,8 +154,7 @@ class ArticlePage:
                 (
                     i
                     for i, line in enumerate(candidates)
-                    if labels.first_meta_label(line.spaced)
-                    or labels.label_alone(line.spaced)
+                    if any(self._labels_on(line))
                 ),
                 None,
             )
@@ -169,16 +172,25 @@ class ArticlePage:
                 after.append(line)
         return before + after
 
+    def _labels_on(self, line: Line) -> tuple[re.Match[str] | None, list[re.Match[str]]]:
+        """The label standing alone on ``line``, else every label on it (``meta_labels``),
+        read once per line: the header and its value boxes are looked at more than once."""
+        found = self._line_labels.get(line.start)
+        if found is None:
+            alone = labels.label_alone(line.spaced)
+            matches = [] if alone else labels.meta_labels(line.spaced)
+            found = self._line_labels[line.start] = (alone, matches)
+        return found
+
     @cached_property
     def _labelled(self) -> dict[str, tuple[str, Line]]:
         """The value after each header label (first occurrence), with the line it is on."""
         found: dict[str, tuple[str, Line]] = {}
         for line in self.header_lines:
-            alone = labels.label_alone(line.spaced)
+            alone, matches = self._labels_on(line)
             if alone:
                 found.setdefault(alone.lastgroup or "", ("", line))
                 continue
-            matches = labels.meta_labels(line.spaced)
             for match, following in zip(matches, [*matches[1:], None], strict=False):
                 stop = following.start() if following else len(line.spaced)
                 value = line.spaced[match.end() : stop]
@@ -197,13 +209,15 @@ class ArticlePage:
                 sibling = sibling.getnext()
             if sibling is None or following.block is not sibling:
                 return None
-        if len(following.text) > 80 or labels.label_alone(following.spaced):
+        if len(following.text) > 80:
+            return None
+        alone, matches = self._labels_on(following)
+        if alone:
             return None
         # The value box may carry the next label too: "<dd>医药经济报  浏览次数：55</dd>".
         value = following.spaced
-        label = labels.first_meta_label(value)
-        if label is not None:
-            value = value[: label.start()]
+        if matches:
+            value = value[: matches[0].start()]
             if not value.strip():
                 return None
         return value, following
@@ -412,9 +426,10 @@ class ArticlePage:
     @cached_property
     def _neighbours(self) -> dict[str, str]:
         doc, found = self.doc, {}
-        related = self._related_range
-        for link in doc.article_links:
-            if link.key < self.header_end or link.news_id == self.news_id():
+        related, own_id = self._related_range, self.news_id()
+        # Article links at or after the header (no link sits exactly on header_end).
+        for link in doc.article_links_between(self.header_end, math.inf):
+            if link.news_id == own_id:
                 continue
             if related and related[0] < link.key < related[1]:
                 continue
@@ -423,8 +438,10 @@ class ArticlePage:
                 kind = _named_neighbour(doc, link)
             else:
                 kind = neighbour_kind(doc, link)
-            if kind:
-                found.setdefault(kind, link.url)
+            if kind and kind not in found:
+                found[kind] = link.url
+                if len(found) == 2:  # both neighbours found: later links cannot change them
+                    break
         return found
 
     def previous(self) -> str | None:
@@ -597,20 +614,21 @@ def _collect(
         ):
             pieces.append(element)
         return
-    if element.text and element.text.strip() and start < low + 0.25 < end:
-        pieces.append(element.text)
+    text = element.text
+    if text and text.strip() and start < low + 0.25 < end:
+        pieces.append(text)
     for child in element:
         if not isinstance(child.tag, str):
             continue
-        _collect(doc, child, start, end, pieces)
-        tail_key = doc.tail_key(child)
-        if (
-            child.tail
-            and child.tail.strip()
-            and start < tail_key < end
-            and not doc.in_chrome(tail_key)
-        ):
-            pieces.append(child.tail)
+        if doc.start(child) >= end:
+            break  # this child and the ones after it, tails included, lie past the range
+        if doc.end(child) > start:
+            _collect(doc, child, start, end, pieces)
+        tail = child.tail
+        if tail and tail.strip():
+            tail_key = doc.tail_key(child)
+            if start < tail_key < end and not doc.in_chrome(tail_key):
+                pieces.append(tail)
 
 
 def _escape(text: str) -> str:

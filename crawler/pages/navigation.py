@@ -32,15 +32,16 @@ def section_links(doc: Document) -> list[str]:
         if link.news_id or link.url in found:
             continue
         text = doc.text(link.element)
-        if labels.PAGE_NUMBER.match(text) or labels.is_page_next(text) \
+        named_or_shaped = labels.SECTION_NAME.match(text) or (
+            looks_like_news_list(link.url) and not labels.is_edition_name(text)
+        )
+        # Pager links ("2", "Next »") are shaped like a section: told apart only when kept.
+        if not named_or_shaped or labels.PAGE_NUMBER.match(text) or labels.is_page_next(text) \
                 or labels.PAGER_WORD.match(text):
             continue
-        if labels.SECTION_NAME.match(text) or (
-            looks_like_news_list(link.url) and not labels.is_edition_name(text)
-        ):
-            url = link.url
-            if canonical_url(url) != here:
-                found.append(url)
+        url = link.url
+        if canonical_url(url) != here:
+            found.append(url)
     return found
 
 
@@ -59,7 +60,7 @@ def breadcrumb_trail(doc: Document, *, links_only: bool) -> list[str]:
     for element in doc.body.iter("nav", "ol", "ul", "div"):
         label = f"{element.get('aria-label') or ''} {element.get('class') or ''}"
         if "breadcrumb" in label.lower():  # fast path; the visible "Home >" line is the anchor
-            names = _marked_trail(element, links_only=links_only)
+            names = _marked_trail(doc, element, links_only=links_only)
             names = [name for name in names if name and not labels.BREADCRUMB_HOME.match(name)]
             if names:
                 return names
@@ -69,11 +70,10 @@ def breadcrumb_trail(doc: Document, *, links_only: bool) -> list[str]:
             continue
         by_words = (labels.starts_breadcrumb(text) and labels.BREADCRUMB_SEPARATOR.search(text)
                     and _separates_steps(doc, line))
-        by_class = _BREADCRUMB_CLASS.search(line.block.get("class") or "")
-        if not (by_words or by_class):
+        if not (by_words or _BREADCRUMB_CLASS.search(line.block.get("class") or "")):
             continue
         if links_only:
-            names = [element_text(a) for a in line.block.iter("a")]
+            names = [doc.text(a) for a in line.block.iter("a")]
         else:
             names = labels.BREADCRUMB_SEPARATOR.split(labels.BREADCRUMB_PREFIX.sub("", text))
         names = [name for name in (normalize(n) for n in names)
@@ -98,10 +98,10 @@ def _separates_steps(doc: Document, line: Line) -> bool:
     return False
 
 
-def _marked_trail(element, *, links_only: bool) -> list[str]:
+def _marked_trail(doc: Document, element, *, links_only: bool) -> list[str]:
     """The names in a marked-up trail; the current page is often plain text, not a link."""
     if links_only:
-        return [element_text(a) for a in element.iter("a")]
+        return [doc.text(a) for a in element.iter("a")]
     items = [element_text(li) for li in element.iter("li")]
     if items:
         return items
