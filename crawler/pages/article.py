@@ -40,7 +40,9 @@ _SANITIZER = nh3.Cleaner(
     attributes=_SANITIZER_ATTRIBUTES,
     url_schemes={"http", "https", "mailto"},
 )
-_WITH_ADDRESS = etree.XPath("descendant-or-self::*[@href or @src]")
+# The elements whose href/src the sanitizer keeps: addresses anywhere else are dropped anyway.
+_ADDRESS_TAGS = tuple(sorted(tag for tag, names in _SANITIZER_ATTRIBUTES.items()
+                             if names & {"href", "src"}))
 # Lazy-loading pages keep the real picture in data-* and a placeholder in src.
 _IMAGE_SOURCES = ("data-original", "data-src", "data-lazy-src", "data-url", "src")
 
@@ -363,7 +365,7 @@ class ArticlePage:
                 if real:
                     image.set("src", real)
             # Addresses as the reader follows them; one that leads nowhere is dropped.
-            for element in _WITH_ADDRESS(piece):
+            for element in piece.iter(_ADDRESS_TAGS):
                 for attribute in ("href", "src"):
                     value = element.get(attribute)
                     if value is None:
