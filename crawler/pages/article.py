@@ -611,8 +611,7 @@ def _collect(
         if (
             doc.has_text(element)
             or element.tag == "br"
-            or element.find(".//img") is not None
-            or element.tag == "img"
+            or next(element.iter("img"), None) is not None  # an image, or one inside
         ):
             pieces.append(element)
         return

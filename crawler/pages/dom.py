@@ -121,7 +121,7 @@ def _is_site_header_or_footer(element: etree._Element) -> bool:
     if element.get("role") in _CHROME_ROLES:
         return True
     return next(element.iterancestors("article", "main"), None) is None and (
-        element.tag == "footer" or element.find(".//h1") is None
+        element.tag == "footer" or next(element.iter("h1"), None) is None
     )
 
 
