@@ -156,9 +156,6 @@ def _read_headings(lines: list[Line]) -> None:
         line.copyright = True
 
 
-# How a text run relates to the one before it (see _group_runs).
-_RUN, _AFTER_BLOCK, _AFTER_BR = 0, 1, 2
-
 
 def _marks_chrome_box(element: etree._Element) -> bool:
     tag = element.tag
@@ -166,30 +163,8 @@ def _marks_chrome_box(element: etree._Element) -> bool:
                                    and _marks_chrome(element))
 
 
-def _group_runs(runs: list[tuple[float, str, etree._Element, int]]) -> list[Line]:
-    """Text runs as lines: consecutive runs of one block box share a line, until a block
-    element ends or a <br> breaks it. A blank run is a space inside the current line."""
-    lines: list[Line] = []
-    current: Line | None = None
-    pending_break = False
-    for key, text, block, after in runs:
-        if after == _AFTER_BR:
-            pending_break = True
-        stripped = text.strip()
-        if not stripped:
-            if current is not None:
-                current.raw.append(" ")
-            continue
-        if current is None or current.block is not block or after == _AFTER_BLOCK \
-                or pending_break:
-            current = Line(block, key, text)
-            lines.append(current)
-        else:
-            current.end = key
-            current.raw.append(text)
-            current.keys.append(key)
-        pending_break = False
-        current.words.append(" ".join(stripped.split()))
+def _finish_lines(lines: list[Line]) -> None:
+    """Each line's ``text`` and ``spaced``, once all its runs are in."""
     for line in lines:
         words = line.words
         if len(words) == 1:  # one run (blank ones aside): its words are the line
@@ -197,7 +172,6 @@ def _group_runs(runs: list[tuple[float, str, etree._Element, int]]) -> list[Line
         else:
             line.text = " ".join("".join(line.raw).split())
             line.spaced = " ".join(words)
-    return lines
 
 
 def parse_tree(text: str) -> etree._Element | None:
@@ -322,24 +296,37 @@ class Document:
         block = body if body.tag in BLOCK_TAGS else self._outer_block(body)
         if _marks_chrome_box(body):
             self._marked_chrome.append(body)
-        runs: list[tuple[float, str, etree._Element, int]] = []
+        lines: list[Line] = []
+        start = self.position[body]
         text = body.text
-        if text and isinstance(body.tag, str):
-            runs.append((self.position[body] + 0.25, text, block, _RUN))
+        current = None
+        if text and text.strip():
+            current = Line(block, start + 0.25, text)
+            current.words.append(" ".join(text.split()))
+            lines.append(current)
         depth = self.depth(body)
-        latest = self._walk(body, depth, block, self.position[body], runs)
+        latest, _, _ = self._walk(body, depth, block, start, lines, current, False)
         self._ends[body] = latest + 0.5 + 0.4 / (depth + 1.5)
         self._tails[body] = latest + 0.5 + 0.4 / (depth + 1)
-        lines = _group_runs(runs)
+        _finish_lines(lines)
         _read_headings(lines)
         return lines
 
     def _walk(self, element: etree._Element, depth: int, block: etree._Element, latest: int,
-              runs: list[tuple[float, str, etree._Element, int]]) -> int:
-        """The text runs inside ``element`` (whose block box is ``block``) appended to ``runs``
-        with their keys; each descendant's end() and tail_key() recorded, chrome boxes
-        collected. ``latest`` is the position of ``element``; returns the position of its
-        last descendant. Recursive: the parser caps nesting at 255 levels."""
+              lines: list[Line], current: Line | None, pending_break: bool,
+              ) -> tuple[int, Line | None, bool]:
+        """The text runs inside ``element`` (whose block box is ``block``, at position
+        ``latest``) added to ``lines``, where ``current`` is the line being filled and
+        ``pending_break`` says a <br> ended it. Each descendant's end() and tail_key() are
+        recorded and chrome boxes collected on the way. Returns the position of the last
+        descendant and the line state after it.
+
+        This is the parser's hottest loop (every element of every page), hence one function
+        with the run handling written out for the text and for the tail of each child: a
+        blank run is a space inside the current line; a run starts a new line when its block
+        box changes, after a block element's end or after a <br>. Recursive: the HTML parser
+        caps nesting at 255 levels. The tree holds elements only (the parser drops comments
+        and processing instructions)."""
         ends, tails, boxes = self._ends, self._tails, self._marked_chrome
         depth += 1  # the children's
         if depth < _STEPS:
@@ -355,23 +342,53 @@ class Document:
                     boxes.append(child)
             else:
                 box = block
-                if child.attrib and isinstance(tag, str) and _marks_chrome(child):
+                if child.attrib and _marks_chrome(child):
                     boxes.append(child)
             text = child.text
-            if text and isinstance(tag, str):
-                runs.append((latest + 0.25, text, box, _RUN))
+            if text:
+                stripped = text.strip()
+                if not stripped:
+                    if current is not None:
+                        current.raw.append(" ")
+                else:
+                    if current is None or current.block is not box or pending_break:
+                        current = Line(box, latest + 0.25, text)
+                        lines.append(current)
+                    else:
+                        current.end = key = latest + 0.25
+                        current.raw.append(text)
+                        current.keys.append(key)
+                    pending_break = False
+                    current.words.append(" ".join(stripped.split()))
             if len(child):
-                latest = self._walk(child, depth, box, latest, runs)
-            ends[child] = latest + 0.5 + end_step
-            key = tails[child] = latest + 0.5 + tail_step
+                latest, current, pending_break = self._walk(
+                    child, depth, box, latest, lines, current, pending_break)
+            base = latest + 0.5
+            ends[child] = base + end_step
+            key = tails[child] = base + tail_step
             text = child.tail
             if tag == "br":
                 # A line break: the page's own "\n" keeps it in body_html as well.
                 child.tail = text = "\n" + (text or "")
-                runs.append((key, text, block, _AFTER_BR))
-            elif text:
-                runs.append((key, text, block, _AFTER_BLOCK if tag in BLOCK_TAGS else _RUN))
-        return latest
+                pending_break = True
+            elif not text:
+                continue
+            stripped = text.strip()
+            if not stripped:
+                if current is not None:
+                    current.raw.append(" ")
+                continue
+            if current is None or current.block is not block or pending_break \
+                    or tag in BLOCK_TAGS:
+                current = Line(block, key, text)
+                lines.append(current)
+            else:
+                current.end = key
+                current.raw.append(text)
+                current.keys.append(key)
+            pending_break = False
+            current.words.append(" ".join(stripped.split()))
+        return latest, current, pending_break
 
     def lines_between(self, start: float, end: float) -> list[Line]:
         """Lines starting after ``start`` and before ``end``."""
