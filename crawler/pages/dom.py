@@ -198,11 +198,11 @@ class Line:
     __slots__ = ("block", "start", "end", "raw", "words", "keys", "text", "spaced",
                  "related", "sidebar", "copyright")
 
-    def __init__(self, block: etree._Element, key: float, raw: str):
+    def __init__(self, block: etree._Element, key: float, raw: str, words: str):
         self.block = block
         self.start = self.end = key
         self.raw: list[str] = [raw]  # the text runs as written
-        self.words: list[str] = []  # each run with its whitespace collapsed
+        self.words: list[str] = [words]  # each run with its whitespace collapsed
         self.keys: list[float] = [key]  # each run's key
         self.text = ""  # the line as read, with the page's own spacing
         self.spaced = ""  # a space wherever the markup splits it (<span>18</span><span>2024</span>)
@@ -301,8 +301,7 @@ class Document:
         text = body.text
         current = None
         if text and text.strip():
-            current = Line(block, start + 0.25, text)
-            current.words.append(" ".join(text.split()))
+            current = Line(block, start + 0.25, text, " ".join(text.split()))
             lines.append(current)
         depth = self.depth(body)
         latest, _, _ = self._walk(body, depth, block, start, lines, current, False)
@@ -352,14 +351,14 @@ class Document:
                         current.raw.append(" ")
                 else:
                     if current is None or current.block is not box or pending_break:
-                        current = Line(box, latest + 0.25, text)
+                        current = Line(box, latest + 0.25, text, " ".join(stripped.split()))
                         lines.append(current)
                     else:
                         current.end = key = latest + 0.25
                         current.raw.append(text)
                         current.keys.append(key)
+                        current.words.append(" ".join(stripped.split()))
                     pending_break = False
-                    current.words.append(" ".join(stripped.split()))
             if len(child):
                 latest, current, pending_break = self._walk(
                     child, depth, box, latest, lines, current, pending_break)
@@ -380,14 +379,14 @@ class Document:
                 continue
             if current is None or current.block is not block or pending_break \
                     or tag in BLOCK_TAGS:
-                current = Line(block, key, text)
+                current = Line(block, key, text, " ".join(stripped.split()))
                 lines.append(current)
             else:
                 current.end = key
                 current.raw.append(text)
                 current.keys.append(key)
+                current.words.append(" ".join(stripped.split()))
             pending_break = False
-            current.words.append(" ".join(stripped.split()))
         return latest, current, pending_break
 
     def lines_between(self, start: float, end: float) -> list[Line]:
