@@ -515,12 +515,14 @@ class Document:
         """Key ranges of navigation, breadcrumbs, sidebars, language switch and footer."""
         ranges = [(self.start(el), self.end(el)) for el in self._chrome_by_markup()]
         ranges.extend(self.sidebar_ranges)
+        breadcrumb_first = labels.BREADCRUMB_FIRST
         for line in self.lines:
             text = line.text
             if len(text) > 200:
                 continue
             if (
-                labels.starts_breadcrumb(text)
+                text[:1] in breadcrumb_first  # a line's text is trimmed: a cheap first test
+                and labels.starts_breadcrumb(text)
                 and labels.BREADCRUMB_SEPARATOR.search(text)
                 and len(element_text(line.block)) <= 300
             ):

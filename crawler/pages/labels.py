@@ -7,7 +7,6 @@ keeps the parser working. Colons may be ASCII ``:`` or full-width ``：``.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 
 from crawler.pages.dates import is_date_only
 
@@ -93,7 +92,7 @@ BREADCRUMB_START = re.compile(
     r"|Location|Current\s*Location|You\s*are\s*here|Your\s*location)\b",
     re.IGNORECASE,
 )
-_BREADCRUMB_FIRST = frozenset("HhLlCcYy首主当您你所位")
+BREADCRUMB_FIRST = frozenset("HhLlCcYy首主当您你所位")
 # The first character of any text the heading patterns match once trimmed (no letter other
 # than these folds to them under IGNORECASE).
 RELATED_FIRST = frozenset("RrYy相推")
@@ -171,11 +170,8 @@ def lines_mentioning_copyright(lines: list) -> list:
                 found = haystack.find(needle, found + 1)
     if not offsets:
         return []
-    starts, position = [], 0
-    for text in texts:
-        starts.append(position)
-        position += len(text) + 1
-    candidates = sorted({bisect_right(starts, offset) - 1 for offset in offsets})
+    # A line's index is the number of line breaks before its offset (no text holds "\n").
+    candidates = sorted({joined.count("\n", 0, offset) for offset in offsets})
     return [lines[index] for index in candidates if mentions_copyright(texts[index])]
 
 
@@ -193,7 +189,7 @@ def is_edition_name(text: str) -> bool:
 
 def starts_breadcrumb(text: str) -> bool:
     """``BREADCRUMB_START.match(text)``: every start word begins with one of these letters."""
-    return text.lstrip()[:1] in _BREADCRUMB_FIRST and BREADCRUMB_START.match(text) is not None
+    return text.lstrip()[:1] in BREADCRUMB_FIRST and BREADCRUMB_START.match(text) is not None
 
 
 def label_alone(text: str) -> re.Match[str] | None:
