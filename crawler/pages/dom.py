@@ -484,16 +484,19 @@ class Document:
     def links(self) -> list[Link]:
         found = []
         position = self.position
-        ids: dict[str, tuple[str, str | None]] = {}  # url -> (url as kept, news id)
+        known: dict[str, tuple[str, str | None]] = {}  # href -> (url as kept, news id)
         for anchor in self.body.iter("a"):
-            url = self.resolve(anchor.get("href"))
-            if url is None:
+            href = anchor.get("href")
+            if not href:
                 continue
-            known = ids.get(url)
-            if known is None:
+            kept = known.get(href)
+            if kept is None:
+                url = self.resolve(href)
+                if url is None:
+                    continue
                 article = article_identity(url) if "news_detail" in url.lower() else None
-                known = ids[url] = article or (url, None)
-            found.append(Link(float(position.get(anchor, 0)), anchor, known[0], known[1]))
+                kept = known[href] = article or (url, None)
+            found.append(Link(float(position[anchor]), anchor, kept[0], kept[1]))
         return found
 
     @cached_property
