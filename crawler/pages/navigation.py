@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from crawler.pages import labels
 from crawler.pages.dom import Document, Line, element_text, normalize
@@ -11,6 +12,9 @@ from crawler.pages.urls import canonical_url, looks_like_news_list
 _TITLE_SEPARATORS = re.compile(r"\s+[-|–—_]\s+|\s*[|｜_]\s*")
 _BREADCRUMB_CLASS = re.compile(r"crumb|position|location|weizhi", re.IGNORECASE)
 _EDGE_SEPARATOR = re.compile(r"^\s*(?:>>|->|[>»›＞/\\|])|(?:>>|->|[>»›＞/\\|])\s*$")
+# A site's menus and footer repeat their links on every page (and within one): each address
+# is read once per crawl, not once per link.
+_looks_like_news_list = lru_cache(maxsize=4096)(looks_like_news_list)
 
 
 def title_from_title_tag(title: str) -> str:
@@ -33,7 +37,7 @@ def section_links(doc: Document) -> list[str]:
             continue
         text = doc.text(link.element)
         named_or_shaped = labels.SECTION_NAME.match(text) or (
-            looks_like_news_list(link.url) and not labels.is_edition_name(text)
+            _looks_like_news_list(link.url) and not labels.is_edition_name(text)
         )
         # Pager links ("2", "Next »") are shaped like a section: told apart only when kept.
         if not named_or_shaped or labels.PAGE_NUMBER.match(text) or labels.is_page_next(text) \
