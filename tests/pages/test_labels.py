@@ -166,3 +166,22 @@ def test_a_labelled_date_line(text: str) -> None:
 ])
 def test_not_a_labelled_date_line(text: str) -> None:
     assert not labels.is_labelled_date(text)
+
+
+def _top_level_alternatives(pattern: str) -> list[str]:
+    alternatives, depth, current = [], 0, ""
+    for char in pattern:
+        depth += char == "("
+        depth -= char == ")"
+        if char == "|" and depth == 0:
+            alternatives.append(current)
+            current = ""
+        else:
+            current += char
+    return [*alternatives, current]
+
+
+def test_every_header_label_starts_with_a_character_the_label_lookahead_admits() -> None:
+    for pattern in (labels.PUBLISHED, labels.SOURCE, labels.VIEWS, labels.AUTHOR):
+        for alternative in _top_level_alternatives(pattern):
+            assert alternative[0].lower() in labels._LABEL_FIRST, alternative
