@@ -166,12 +166,9 @@ def _marks_chrome_box(element: etree._Element) -> bool:
 def _finish_lines(lines: list[Line]) -> None:
     """Each line's ``text`` and ``spaced``, once all its runs are in."""
     for line in lines:
-        words = line.words
-        if len(words) == 1:  # one run (blank ones aside): its words are the line
-            line.text = line.spaced = words[0]
-        else:
+        if len(line.words) > 1:  # a line of one run (blank ones aside) is its words already
             line.text = " ".join("".join(line.raw).split())
-            line.spaced = " ".join(words)
+            line.spaced = " ".join(line.words)
 
 
 def parse_tree(text: str) -> etree._Element | None:
@@ -204,8 +201,9 @@ class Line:
         self.raw: list[str] = [raw]  # the text runs as written
         self.words: list[str] = [words]  # each run with its whitespace collapsed
         self.keys: list[float] = [key]  # each run's key
-        self.text = ""  # the line as read, with the page's own spacing
-        self.spaced = ""  # a space wherever the markup splits it (<span>18</span><span>2024</span>)
+        # The line as read, with the page's own spacing, and with a space wherever the markup
+        # splits it (<span>18</span><span>2024</span>): one run's words until more runs join.
+        self.text = self.spaced = words
         # What the words are, read once: a "Related News" / "Latest News" heading, a copyright line
         self.related = self.sidebar = self.copyright = False
 
@@ -327,6 +325,7 @@ class Document:
         caps nesting at 255 levels. The tree holds elements only (the parser drops comments
         and processing instructions)."""
         ends, tails, boxes = self._ends, self._tails, self._marked_chrome
+        names_chrome = _names_chrome
         depth += 1  # the children's
         if depth < _STEPS:
             end_step, tail_step = _END_STEP[depth], _TAIL_STEP[depth]
@@ -335,14 +334,18 @@ class Document:
         for child in element:
             latest += 1
             tag = child.tag
-            if tag in BLOCK_TAGS:
-                box = child
-                if tag in _CHROME_TAGS or (child.attrib and _marks_chrome(child)):
+            box = child if tag in BLOCK_TAGS else block
+            # Chrome by tag, class/id words or ARIA role (_marks_chrome, written out here).
+            if tag in _CHROME_TAGS:
+                boxes.append(child)
+            elif child.attrib:
+                names = child.get("class")
+                if names and names_chrome(names):
                     boxes.append(child)
-            else:
-                box = block
-                if child.attrib and _marks_chrome(child):
-                    boxes.append(child)
+                else:
+                    names = child.get("id")
+                    if (names and names_chrome(names)) or child.get("role") in _CHROME_ROLES:
+                        boxes.append(child)
             text = child.text
             if text:
                 stripped = text.strip()
