@@ -232,8 +232,8 @@ class Document:
         }
         self._last: dict[etree._Element, int] = {}
         self._depth: dict[etree._Element, int] = {}
-        self._ends: dict[etree._Element, float] = {}  # end() and tail_key() of body elements
-        self._tails: dict[etree._Element, float] = {}
+        self._ends: dict[etree._Element, float] = {}  # end() of body elements
+        self._tails: dict[etree._Element, float] = {}  # tail_key() of tails that show text
         self._resolved: dict[str, str | None] = {}
         self._texts: dict[etree._Element, str] = {}
         self._marked_chrome: list[etree._Element] = []
@@ -314,9 +314,9 @@ class Document:
               ) -> tuple[int, Line | None, bool]:
         """The text runs inside ``element`` (whose block box is ``block``, at position
         ``latest``) added to ``lines``, where ``current`` is the line being filled and
-        ``pending_break`` says a <br> ended it. Each descendant's end() and tail_key() are
-        recorded and chrome boxes collected on the way. Returns the position of the last
-        descendant and the line state after it.
+        ``pending_break`` says a <br> ended it. Each descendant's end() is recorded (and the
+        tail_key() of a tail that shows text), chrome boxes collected on the way. Returns the
+        position of the last descendant and the line state after it.
 
         This is the parser's hottest loop (every element of every page), hence one function
         with the run handling written out for the text and for the tail of each child: a
@@ -365,9 +365,7 @@ class Document:
             if len(child):
                 latest, current, pending_break = self._walk(
                     child, depth, box, latest, lines, current, pending_break)
-            base = latest + 0.5
-            ends[child] = base + end_step
-            key = tails[child] = base + tail_step
+            ends[child] = latest + 0.5 + end_step
             text = child.tail
             if tag == "br":
                 # A line break: the page's own "\n" keeps it in body_html as well.
@@ -380,6 +378,9 @@ class Document:
                 if current is not None:
                     current.raw.append(" ")
                 continue
+            # Only a tail that shows text has its key asked for again (tail_key() works the
+            # same formula out for the others).
+            key = tails[child] = latest + 0.5 + tail_step
             if current is None or current.block is not block or pending_break \
                     or tag in BLOCK_TAGS:
                 current = Line(block, key, text, " ".join(stripped.split()))
