@@ -539,7 +539,7 @@ def _named_neighbour(doc: Document, link: Link) -> str | None:
         return "previous"
     if "next" in rel:
         return "next"
-    own = doc.text(link.element)
+    own = link.text
     if not any(map(str.isalpha, own)):
         return None
     if labels.PREVIOUS_LINK_TEXT.match(own):
@@ -556,7 +556,7 @@ def neighbour_kind(doc: Document, link: Link) -> str | None:
         return "previous"
     if "next" in rel:
         return "next"
-    own = doc.text(link.element)
+    own = link.text
     if own and labels.PREVIOUS_LINK_TEXT.match(own):
         return "previous"
     if own and labels.NEXT_LINK_TEXT.match(own):

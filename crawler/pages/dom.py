@@ -217,6 +217,7 @@ class Link:
     element: etree._Element
     url: str
     news_id: str | None
+    text: str  # what the link says (``Document.text`` of the anchor)
 
 
 class Document:
@@ -500,7 +501,8 @@ class Document:
                     continue
                 article = article_identity(url) if "news_detail" in url.lower() else None
                 kept = known[href] = article or (url, None)
-            found.append(Link(float(position[anchor]), anchor, kept[0], kept[1]))
+            found.append(Link(float(position[anchor]), anchor, kept[0], kept[1],
+                              self.text(anchor)))
         return found
 
     @cached_property
@@ -537,7 +539,7 @@ class Document:
             elif line.copyright:
                 ranges.append((line.start - 0.01, self.end(self.body)))
         for link in self.links:
-            if labels.is_edition_name(self.text(link.element)):
+            if labels.is_edition_name(link.text):
                 holder = link.element.getparent()
                 if holder is not None and len(self.text(holder)) <= 60:
                     ranges.append((self.start(holder), self.end(holder)))

@@ -165,7 +165,7 @@ def item_title_and_summary(doc: Document, link: Link, container: etree._Element,
         if low < line.start and line.end < high:  # all of the line is in the link
             title = line.text
         else:  # "<a>Title</a><span>Summary</span>" on one line
-            title = doc.text(link.element)
+            title = link.text
             texts[title_index] = line.text.replace(title, "", 1).strip()
             title_index = None
     elif texts and not _shows_other_than_title(doc, link):
@@ -205,7 +205,7 @@ def _emphasised_lead(doc: Document, bold: etree._Element,
 
 def _shows_other_than_title(doc: Document, link: Link) -> bool:
     """A link wrapping a date box (and an empty title box) shows no title at all."""
-    text = doc.text(link.element)
+    text = link.text
     return bool(text) and not labels.READ_MORE.match(text)
 
 

@@ -53,7 +53,7 @@ class ListingPage:
         here = canonical_url(self.url())
         for link in self._pager_links():
             rel = (link.element.get("rel") or "").lower().split()
-            if "next" not in rel and not labels.is_page_next(self.doc.text(link.element)):
+            if "next" not in rel and not labels.is_page_next(link.text):
                 continue
             if _looks_disabled(link) or link.url == self.url():
                 continue
@@ -66,7 +66,7 @@ class ListingPage:
     def page_urls(self) -> list[str]:
         found: list[str] = []
         for link in self._pager_links():
-            if labels.PAGE_NUMBER.match(self.doc.text(link.element)) and link.url not in found:
+            if labels.PAGE_NUMBER.match(link.text) and link.url not in found:
                 found.append(link.url)
         return found
 

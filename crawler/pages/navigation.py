@@ -35,7 +35,7 @@ def section_links(doc: Document) -> list[str]:
     for link in doc.links:
         if link.news_id or link.url in found:
             continue
-        text = doc.text(link.element)
+        text = link.text
         named_or_shaped = labels.SECTION_NAME.match(text) or (
             _looks_like_news_list(link.url) and not labels.is_edition_name(text)
         )
@@ -53,7 +53,7 @@ def edition_links(doc: Document) -> list[str]:
     """The language switch: links reading English / EN / 中文 / CN / 简体中文."""
     found: list[str] = []
     for link in doc.links:
-        text = doc.text(link.element) or link.element.get("title") or ""
+        text = link.text or link.element.get("title") or ""
         if labels.is_edition_name(text) and link.url not in found:
             found.append(link.url)
     return found
