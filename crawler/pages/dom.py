@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 
 from lxml import etree
 
@@ -146,8 +147,11 @@ def _read_headings(lines: list[Line]) -> None:
     """Each line's "Related News" / "Latest News" heading and copyright marks."""
     related, sidebar = labels.RELATED_HEADING.match, labels.SIDEBAR_HEADING.match
     related_first, sidebar_first = labels.RELATED_FIRST, labels.SIDEBAR_FIRST
+    either_first = related_first | sidebar_first
     for line in lines:
         first = line.text[:1]
+        if first not in either_first:
+            continue
         if first in related_first:
             line.related = related(line.text) is not None
         if first in sidebar_first:
@@ -403,7 +407,7 @@ class Document:
     @cached_property
     def text_keys(self) -> list[float]:
         """The key of every text run, in order."""
-        return [key for line in self.lines for key in line.keys]
+        return list(chain.from_iterable([line.keys for line in self.lines]))
 
     def has_text(self, element: etree._Element) -> bool:
         """True when ``element`` shows any text (``element_text`` is not empty), for an element
