@@ -152,21 +152,27 @@ def mentions_copyright(text: str) -> bool:
     return COPYRIGHT.search(text) is not None
 
 
-_COPYRIGHT_MARKS = ("©", "备", "版权所有")
-_COPYRIGHT_WORDS = ("copyright", "rights")
+_COPYRIGHT_MARKS = tuple(mark.encode() for mark in ("©", "备", "版权所有"))
+_COPYRIGHT_WORDS = (b"copyright", b"rights")
 
 
 def lines_mentioning_copyright(lines: list) -> list:
     """The lines (objects with a one-line ``text``) whose text ``mentions_copyright``: the
     marks are looked for in the page's text at once, and only the lines holding one are
-    checked."""
+    checked.
+
+    The search runs on the UTF-8 bytes: ``bytes.lower()`` folds ASCII only, which is all
+    ``str.lower()`` could fold into these ASCII words once ı, İ and ſ are ruled out, and it
+    costs a tenth of lowering a Chinese page's text."""
     texts = [line.text for line in lines]
     joined = "\n".join(texts)
     if "ı" in joined or "İ" in joined or "ſ" in joined:  # lower() cannot find these
         return [line for line in lines if mentions_copyright(line.text)]
-    lowered = joined.lower()  # same length: only İ lowers to two characters
+    data = joined.encode("utf-8", "surrogatepass")
+    if data.count(b"\n") != len(texts) - 1:  # a text of several lines: no index by count
+        return [line for line in lines if mentions_copyright(line.text)]
     offsets = []
-    for haystack, needles in ((joined, _COPYRIGHT_MARKS), (lowered, _COPYRIGHT_WORDS)):
+    for haystack, needles in ((data, _COPYRIGHT_MARKS), (data.lower(), _COPYRIGHT_WORDS)):
         for needle in needles:
             found = haystack.find(needle)
             while found >= 0:
@@ -175,7 +181,7 @@ def lines_mentioning_copyright(lines: list) -> list:
     if not offsets:
         return []
     # A line's index is the number of line breaks before its offset (no text holds "\n").
-    candidates = sorted({joined.count("\n", 0, offset) for offset in offsets})
+    candidates = sorted({data.count(b"\n", 0, offset) for offset in offsets})
     return [lines[index] for index in candidates if mentions_copyright(texts[index])]
 
 

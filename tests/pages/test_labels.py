@@ -91,6 +91,15 @@ class _Text:
         self.text = text
 
 
+def test_the_copyright_lines_of_a_page_are_those_the_line_check_finds() -> None:
+    one_line = [_Text(" ".join(text.split())) for text in _LINES]
+    # ı, İ and ſ send the whole page to the line-by-line check; without them, the byte search.
+    plain = [line for line in one_line if not set(line.text) & set("ıİſ")]
+    for lines in (one_line, [_Text(text) for text in _LINES], plain, plain[::-1]):
+        expected = [line for line in lines if labels.mentions_copyright(line.text)]
+        assert labels.lines_mentioning_copyright(lines) == expected
+
+
 @pytest.mark.parametrize("text", _LINES)
 def test_meta_label_checks_agree_with_the_regex(text: str) -> None:
     assert [m.span() for m in labels.meta_labels(text)] == [
