@@ -52,7 +52,7 @@ class ArticlePage:
 
     def __init__(self, doc: Document):
         self.doc = doc
-        self._line_labels: dict[float, tuple[re.Match[str] | None, list[re.Match[str]]]] = {}
+        self._line_labels: dict[Line, tuple[re.Match[str] | None, list[re.Match[str]]]] = {}
 
     # --- identity ----------------------------------------------------------------------
 
@@ -177,11 +177,11 @@ class ArticlePage:
     def _labels_on(self, line: Line) -> tuple[re.Match[str] | None, list[re.Match[str]]]:
         """The label standing alone on ``line``, else every label on it (``meta_labels``),
         read once per line: the header and its value boxes are looked at more than once."""
-        found = self._line_labels.get(line.start)
+        found = self._line_labels.get(line)
         if found is None:
             alone = labels.label_alone(line.spaced)
             matches = [] if alone else labels.meta_labels(line.spaced)
-            found = self._line_labels[line.start] = (alone, matches)
+            found = self._line_labels[line] = (alone, matches)
         return found
 
     @cached_property
@@ -429,7 +429,8 @@ class ArticlePage:
     def _neighbours(self) -> dict[str, str]:
         doc, found = self.doc, {}
         related, own_id = self._related_range, self.news_id()
-        # Article links at or after the header (no link sits exactly on header_end).
+        # Article links after the header: no link's key (an anchor's position) equals
+        # header_end, which is a text or end key, or else the <body>'s own position.
         for link in doc.article_links_between(self.header_end, math.inf):
             if link.news_id == own_id:
                 continue

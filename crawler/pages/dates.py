@@ -73,7 +73,7 @@ def _may_hold_a_year(text: str) -> bool:
 
 def find_datetime(text: str) -> tuple[datetime, re.Match[str]] | None:
     """The first valid date (with its time, if shown) in ``text``, and where it was found."""
-    return _first_datetime(text) if _may_hold_a_year(text) else None
+    return _first_datetime(text) if text and _may_hold_a_year(text) else None
 
 
 def _first_datetime(text: str) -> tuple[datetime, re.Match[str]] | None:

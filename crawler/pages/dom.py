@@ -127,7 +127,10 @@ def _is_site_header_or_footer(element: etree._Element) -> bool:
 
 
 def _marks_chrome(element: etree._Element) -> bool:
-    """Chrome by ARIA role or by class/id words, for an element with attributes."""
+    """Chrome by tag (<nav>, <aside>, <header>, <footer>), class/id words or ARIA role.
+    ``Document._walk`` writes the same rule out inline; a test holds the two together."""
+    if element.tag in _CHROME_TAGS:
+        return True
     get = element.get
     names = get("class")
     if names and _names_chrome(names):
@@ -159,12 +162,6 @@ def _read_headings(lines: list[Line]) -> None:
     for line in labels.lines_mentioning_copyright(lines):
         line.copyright = True
 
-
-
-def _marks_chrome_box(element: etree._Element) -> bool:
-    tag = element.tag
-    return tag in _CHROME_TAGS or (bool(element.attrib) and isinstance(tag, str)
-                                   and _marks_chrome(element))
 
 
 def _finish_lines(lines: list[Line]) -> None:
@@ -225,7 +222,11 @@ class Link:
 
 
 class Document:
-    """A parsed page plus the positional index every extractor shares."""
+    """A parsed page plus the positional index every extractor shares.
+
+    ``root`` is a tree from ``parse_tree``: elements only (its parser drops comments and
+    processing instructions), nested at most 255 deep (libxml2's cap), which the body walk
+    relies on."""
 
     def __init__(self, url: str, root: etree._Element):
         self.url = url
@@ -297,7 +298,7 @@ class Document:
         make a line; a <br> or a block's end starts a new one."""
         body = self.body
         block = body if body.tag in BLOCK_TAGS else self._outer_block(body)
-        if _marks_chrome_box(body):
+        if _marks_chrome(body):
             self._marked_chrome.append(body)
         lines: list[Line] = []
         start = self.position[body]
@@ -324,11 +325,15 @@ class Document:
         position of the last descendant and the line state after it.
 
         This is the parser's hottest loop (every element of every page), hence one function
-        with the run handling written out for the text and for the tail of each child: a
-        blank run is a space inside the current line; a run starts a new line when its block
-        box changes, after a block element's end or after a <br>. Recursive: the HTML parser
-        caps nesting at 255 levels. The tree holds elements only (the parser drops comments
-        and processing instructions)."""
+        with the run handling written out twice, for a child's text and for its tail (keep
+        the two in step): a blank run is a space inside the current line; a run starts a new
+        line when its block box changes, after a block element's end or after a <br>. A
+        child's own text lies in its box (``box``: itself if it is a block, else ``block``);
+        its tail lies in the parent's (``block``).
+
+        Positions are counted, not looked up: the walk meets elements in document order, as
+        ``enumerate(root.iter())`` numbers them, since the tree holds elements only (see the
+        class). Recursive: libxml2 caps nesting at 255 levels."""
         ends, tails, boxes = self._ends, self._tails, self._marked_chrome
         names_chrome = _names_chrome
         depth += 1  # the children's
@@ -340,7 +345,7 @@ class Document:
             latest += 1
             tag = child.tag
             box = child if tag in BLOCK_TAGS else block
-            # Chrome by tag, class/id words or ARIA role (_marks_chrome, written out here).
+            # The rule of _marks_chrome, written out: no call for the many plain elements.
             if tag in _CHROME_TAGS:
                 boxes.append(child)
             elif child.attrib:
@@ -348,8 +353,8 @@ class Document:
                 if names and names_chrome(names):
                     boxes.append(child)
                 else:
-                    names = child.get("id")
-                    if (names and names_chrome(names)) or child.get("role") in _CHROME_ROLES:
+                    key = child.get("id")
+                    if (key and names_chrome(key)) or child.get("role") in _CHROME_ROLES:
                         boxes.append(child)
             text = child.text
             if text:
@@ -528,14 +533,12 @@ class Document:
         """Key ranges of navigation, breadcrumbs, sidebars, language switch and footer."""
         ranges = [(self.start(el), self.end(el)) for el in self._chrome_by_markup()]
         ranges.extend(self.sidebar_ranges)
-        breadcrumb_first = labels.BREADCRUMB_FIRST
         for line in self.lines:
             text = line.text
             if len(text) > 200:
                 continue
             if (
-                text[:1] in breadcrumb_first  # a line's text is trimmed: a cheap first test
-                and labels.starts_breadcrumb(text)
+                labels.starts_breadcrumb(text)
                 and labels.BREADCRUMB_SEPARATOR.search(text)
                 and len(element_text(line.block)) <= 300
             ):

@@ -18,7 +18,7 @@ from lxml import etree
 from crawler.items import NewsLink
 from crawler.pages import labels
 from crawler.pages.dates import from_iso, is_date_only, parse_date, split_leading_date
-from crawler.pages.dom import HEADING_TAGS, Document, Line, Link, element_text
+from crawler.pages.dom import HEADING_TAGS, Document, Line, Link
 
 _TITLE_MAX = 160
 _SENTENCE_ENDS = (".", "。", "!", "！", "?", "？", "…")
@@ -149,7 +149,7 @@ def item_title_and_summary(doc: Document, link: Link, container: etree._Element,
     texts = [line.text for line in prose]
     heading, bold = _first_heading_and_bold(container)
     if heading is not None:
-        title = element_text(heading) or None
+        title = doc.text(heading) or None
         return title, _longest(text for text in texts if text != title)
     lead = _emphasised_lead(doc, bold, prose) if bold is not None else None
     if lead is not None:

@@ -96,7 +96,7 @@ BREADCRUMB_START = re.compile(
     r"|Location|Current\s*Location|You\s*are\s*here|Your\s*location)\b",
     re.IGNORECASE,
 )
-BREADCRUMB_FIRST = frozenset("HhLlCcYy首主当您你所位")
+_BREADCRUMB_FIRST = frozenset("HhLlCcYy首主当您你所位")
 # The first character of any text the heading patterns match once trimmed (no letter other
 # than these folds to them under IGNORECASE).
 RELATED_FIRST = frozenset("RrYy相推")
@@ -199,7 +199,7 @@ def is_edition_name(text: str) -> bool:
 
 def starts_breadcrumb(text: str) -> bool:
     """``BREADCRUMB_START.match(text)``: every start word begins with one of these letters."""
-    return text.lstrip()[:1] in BREADCRUMB_FIRST and BREADCRUMB_START.match(text) is not None
+    return text.lstrip()[:1] in _BREADCRUMB_FIRST and BREADCRUMB_START.match(text) is not None
 
 
 def label_alone(text: str) -> re.Match[str] | None:

@@ -12,8 +12,8 @@ from crawler.pages.urls import canonical_url, looks_like_news_list
 _TITLE_SEPARATORS = re.compile(r"\s+[-|–—_]\s+|\s*[|｜_]\s*")
 _BREADCRUMB_CLASS = re.compile(r"crumb|position|location|weizhi", re.IGNORECASE)
 _EDGE_SEPARATOR = re.compile(r"^\s*(?:>>|->|[>»›＞/\\|])|(?:>>|->|[>»›＞/\\|])\s*$")
-# A site's menus and footer repeat their links on every page (and within one): each address
-# is read once per crawl, not once per link.
+# A site's menus and footer repeat their links on every page (and within one): an address
+# is read once while it stays among the 4,096 last asked, not once per link.
 _looks_like_news_list = lru_cache(maxsize=4096)(looks_like_news_list)
 
 

@@ -33,11 +33,11 @@ _SIMPLE_ABSOLUTE = re.compile(
 # A plain article URL in one match: what _SIMPLE_URL and _ARTICLE_PATH would find together
 # (nothing after the id but "-18-6" parts and the suffix, so only one "/news_detail/" fits).
 # Letter case spelled out rather than IGNORECASE: twice as fast, and a URL only Unicode case
-# folding would match takes the slow path, which gives the same answer.
+# folding (or a non-ASCII digit) would match takes the slow path, which gives the same answer.
 _SIMPLE_ARTICLE_URL = re.compile(
     r"^(?P<origin>[Hh][Tt][Tt][Pp][Ss]?://[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*(?::\d+)?)"
     r"(?P<path>/(?:[A-Za-z0-9\-._~/]*/)?[Nn][Ee][Ww][Ss]_[Dd][Ee][Tt][Aa][Ii][Ll]/"
-    r"(?P<id>\d{4,})(?:-[0-9A-Za-z]+)*\.[Ss]?[Hh][Tt][Mm][Ll]?)(?:[?#].*)?$"
+    r"(?P<id>[0-9]{4,})(?:-[0-9A-Za-z]+)*\.[Ss]?[Hh][Tt][Mm][Ll]?)(?:[?#].*)?$"
 )
 _FRONT_PAGE_PATH = re.compile(
     r"^/(?:(?:zh|cn|zh-cn|zh_cn|en|en-us|eng)/)?(?:(?:index|default|home)\.[a-z]{2,5})?$",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from lxml import etree
 
-from crawler.pages.dom import element_text, normalize
+from crawler.pages.dom import _marks_chrome, element_text, normalize
 from crawler.pages.page import load_document
 from tests.pages.fixture_pages import PAGES, page_bytes
 
@@ -46,3 +46,14 @@ def test_element_text_is_the_xpath_string_value_normalized(doc) -> None:
     string_value = etree.XPath("string()")
     for element in _body_elements(doc):
         assert element_text(element) == normalize(string_value(element))
+
+
+def test_the_walk_marks_as_chrome_what_the_chrome_rule_names(doc) -> None:
+    assert doc._marked_chrome == [e for e in doc.body.iter() if _marks_chrome(e)]
+
+
+def test_every_tail_that_shows_text_has_its_key_recorded_by_the_walk(doc) -> None:
+    shown = [e for e in _body_elements(doc) if e is not doc.body and (e.tail or "").strip()]
+    for element in shown:
+        assert element in doc._tails
+        assert any(doc._tails[element] in line.keys for line in doc.lines)

@@ -133,6 +133,7 @@ def test_the_url_names_the_edition_before_a_contradicting_lang_attribute():
         "file:///tmp/news_detail/1988441189910183936.html",
         "https://host/news_detaıl/1988441189910183936.html",  # dotless i: Unicode case folding
         "https://host/newſ_detail/1988441189910183936.html",  # long s
+        "https://host/news_detail/١٢٣٤٥٦.html",  # Arabic-Indic digits: percent-encoded
     ],
 )
 def test_article_identity_is_the_canonical_url_and_news_id_together(url: str) -> None:
