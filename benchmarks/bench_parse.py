@@ -33,6 +33,8 @@ from tests.pages.fixture_pages import PAGES, expected, page_bytes  # noqa: E402
 from tests.pages.test_replica_pages import Crawl, article_problems, listing_problems  # noqa: E402
 
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "300"))
+# BENCH_ALONE=1 also times ours alone (no trafilatura call in between to evict the caches).
+ALONE = os.environ.get("BENCH_ALONE") == "1"
 REPLICA_BASE = "http://127.0.0.1:8000/"
 PER_TEMPLATE = 3  # replica article pages per template and edition
 
@@ -45,6 +47,17 @@ class Page:
     body: bytes
     check: Callable[[], list[str]]  # field mismatches; empty when every field is right
     want: dict | None = None  # fixture expectation, for the trafilatura comparison
+
+
+def median_ms(call, rounds: int) -> float:
+    """Median time of ``call`` run ``rounds`` times in a row (after one warm-up call)."""
+    call()
+    times: list[float] = []
+    for _ in range(rounds):
+        started = time.perf_counter()
+        call()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times) * 1000
 
 
 def paired_median_ms(ours, theirs, rounds: int, their_share: int = 5) -> tuple[float, float]:
@@ -154,6 +167,7 @@ def main() -> int:
           "trafilatura fields |")
     print("|---|---|---|---|---|---|---|---|")
     results: dict[tuple[str, str], list[tuple[float, float]]] = {}
+    alone: list[float] = []  # article pages, ours timed alone (BENCH_ALONE=1)
     wrong = 0
     for page in fixture_pages() + replica_pages():
         text = decode_html(page.body)
@@ -165,6 +179,8 @@ def main() -> int:
             lambda text=text, url=page.url: trafilatura.extract(text, url=url, with_metadata=True),
             ROUNDS)
         results.setdefault((page.group, kind), []).append((ours, theirs))
+        if ALONE and kind == "article":
+            alone.append(median_ms(lambda page=page: parse_page(page.url, page.body), ROUNDS))
         fields = "all right" if not problems else f"WRONG: {problems[0][:80]}"
         print(f"| {page.name} | {kind} | {len(page.body)} | {fields} | {ours:.3f} | "
               f"{theirs:.3f} | {theirs / ours:.1f}x | {trafilatura_notes(page, text)} |")
@@ -180,6 +196,9 @@ def main() -> int:
     print(f"- all article pages ({len(articles)}): median ours {ours:.3f} ms, trafilatura "
           f"{theirs:.3f} ms, {theirs / ours:.1f}x faster; slowest ours "
           f"{max(p[0] for p in articles):.3f} ms")
+    if alone:
+        print(f"- all article pages, ours alone (no trafilatura call in between): median "
+              f"{statistics.median(alone):.3f} ms")
     print(f"- pages with a wrong field: {wrong}")
     load = " / ".join(f"{x:.2f}" for x in os.getloadavg())
     print(f"- load average at the end of the run: {load}")
