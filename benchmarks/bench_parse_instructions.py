@@ -11,7 +11,8 @@ The workload parses the benchmark's article pages (the stored fixtures and the r
 ``bench_parse.py`` times) once to warm up, then ``ROUNDS`` more times; a second run without the
 extra rounds is subtracted, which leaves the parses alone (no start-up, imports or page
 building). With git revisions as arguments (``HEAD~3 main``), each is checked out into a
-temporary worktree and counted the same way, so versions compare side by side.
+temporary git worktree and counted the same way, so versions compare side by side; the
+worktrees are removed at the end (``git worktree prune`` clears them after a killed run).
 """
 
 from __future__ import annotations
