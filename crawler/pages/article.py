@@ -532,37 +532,37 @@ def _ends_body(line: Line) -> bool:
     )
 
 
-def _named_neighbour(doc: Document, link: Link) -> str | None:
-    """``previous``/``next`` when the link itself says so in words ("Next Page »"), or by
-    ``rel``."""
+def _kind_by_rel(link: Link) -> str | None:
+    """``previous``/``next`` from the link's ``rel`` attribute."""
     rel = (link.element.get("rel") or "").lower().split()
     if "prev" in rel or "previous" in rel:
         return "previous"
-    if "next" in rel:
-        return "next"
-    own = link.text
-    if not any(map(str.isalpha, own)):
+    return "next" if "next" in rel else None
+
+
+def _kind_by_own_words(text: str) -> str | None:
+    """``previous``/``next`` when the link's words are a pager's ("« Prev", "下一篇")."""
+    if not text:  # the patterns' parts are all optional: an empty text would match
         return None
-    if labels.PREVIOUS_LINK_TEXT.match(own):
+    if labels.PREVIOUS_LINK_TEXT.match(text):
         return "previous"
-    if labels.NEXT_LINK_TEXT.match(own):
-        return "next"
-    return _named_by_first_line(doc, link)
+    return "next" if labels.NEXT_LINK_TEXT.match(text) else None
+
+
+def _named_neighbour(doc: Document, link: Link) -> str | None:
+    """``previous``/``next`` when the link itself says so in words ("Next Page »"), or by
+    ``rel``."""
+    kind = _kind_by_rel(link)
+    if kind:
+        return kind
+    if not any(map(str.isalpha, link.text)):
+        return None
+    return _kind_by_own_words(link.text) or _named_by_first_line(doc, link)
 
 
 def neighbour_kind(doc: Document, link: Link) -> str | None:
     """``previous``/``next`` when the link or the words just before it say so."""
-    rel = (link.element.get("rel") or "").lower().split()
-    if "prev" in rel or "previous" in rel:
-        return "previous"
-    if "next" in rel:
-        return "next"
-    own = link.text
-    if own and labels.PREVIOUS_LINK_TEXT.match(own):
-        return "previous"
-    if own and labels.NEXT_LINK_TEXT.match(own):
-        return "next"
-    kind = _named_by_first_line(doc, link)
+    kind = _kind_by_rel(link) or _kind_by_own_words(link.text) or _named_by_first_line(doc, link)
     if kind:
         return kind
     lines, index = doc.lines, doc.line_index_at(link.key)
