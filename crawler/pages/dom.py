@@ -17,7 +17,7 @@ from itertools import chain
 
 from lxml import etree
 
-from crawler.pages import labels
+from crawler.pages import compiled, labels
 from crawler.pages.lazy import cached_property
 from crawler.pages.urls import absolute_url, article_identity
 
@@ -308,7 +308,11 @@ class Document:
             current = Line(block, start + 0.25, text, " ".join(text.split()))
             lines.append(current)
         depth = self.depth(body)
-        latest, _, _ = self._walk(body, depth, block, start, lines, current, False)
+        if _COMPILED_WALK is not None:
+            latest, _, _ = _COMPILED_WALK.walk(body, depth, block, start, lines, current, False,
+                                               self._ends, self._tails, self._marked_chrome)
+        else:
+            latest, _, _ = self._walk(body, depth, block, start, lines, current, False)
         self._ends[body] = latest + 0.5 + 0.4 / (depth + 1.5)
         self._tails[body] = latest + 0.5 + 0.4 / (depth + 1)
         _finish_lines(lines)
@@ -323,6 +327,9 @@ class Document:
         ``pending_break`` says a <br> ended it. Each descendant's end() is recorded (and the
         tail_key() of a tail that shows text), chrome boxes collected on the way. Returns the
         position of the last descendant and the line state after it.
+
+        ``_walk.pyx`` is this method compiled, used when built (``crawler.pages.compiled``);
+        a change here goes there too, and a test compares the two on every stored page.
 
         This is the parser's hottest loop (every element of every page), hence one function
         with the run handling written out twice, for a child's text and for its tail (keep
@@ -634,3 +641,10 @@ class Document:
     def sidebar_headings(self) -> list[Line]:
         """Short lines reading "Latest News", "最新资讯"..."""
         return [line for line in self.lines if line.sidebar and len(line.text) <= 60]
+
+
+# The compiled twin of Document._walk, when it is built and current; WALK says which runs.
+_COMPILED_WALK, WALK = compiled.load_walk()
+if _COMPILED_WALK is not None:
+    _COMPILED_WALK.bind(Line, BLOCK_TAGS, _CHROME_TAGS, _CHROME_ROLES, _names_chrome,
+                        _END_STEP, _TAIL_STEP)

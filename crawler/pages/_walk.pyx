@@ -1,0 +1,176 @@
+# cython: language_level=3, boundscheck=False, wraparound=False
+"""``Document._walk`` compiled: the same walk, reading lxml's tree through its C API.
+
+The parser's hottest loop (every element of every page) spends most of its time in the
+interpreter: a bytecode dispatch per step, an ``attrib`` object built to ask whether an
+element has attributes, ``len()`` to ask whether it has children. Here those are C reads of
+libxml2's node (``properties``, ``children``), and each tag's name and kind (block box, chrome
+tag) is looked up once per page rather than once per element.
+
+``Document._walk`` in ``dom.py`` is the definition; this is a translation of it, line for
+line, and must give the same lines, keys, chrome boxes and tail keys (``tests/pages/
+test_compiled_walk.py`` compares the two on every stored page). Change both or neither.
+``crawler.pages.compiled`` decides whether this module is used (built, built from this very
+source, built against the lxml that is running).
+"""
+
+from cpython.dict cimport PyDict_GetItem
+from cpython.ref cimport PyObject
+from lxml.includes cimport tree
+from lxml.includes.etreepublic cimport (
+    _Document,
+    _Element,
+    _isElement,
+    elementFactory,
+    getAttributeValue,
+    hasChild,
+    import_lxml__etree,
+    tailOf,
+    textOf,
+)
+
+
+cdef extern from "lxml-version.h":
+    cdef char* LXML_VERSION_STRING
+
+cdef extern from "vcare_walk_source.h":
+    # Written by setup.py when it builds this module: the SHA-256 of this file's bytes.
+    cdef char* VCARE_WALK_SOURCE_SHA256
+
+import_lxml__etree()
+
+BUILT_FOR_LXML = LXML_VERSION_STRING.decode("ascii")
+SOURCE_SHA256 = VCARE_WALK_SOURCE_SHA256.decode("ascii")
+
+# dom.py's names, handed over by ``bind`` (importing dom from here would be circular).
+cdef object Line = None
+cdef frozenset BLOCK_TAGS = frozenset()
+cdef frozenset CHROME_TAGS = frozenset()
+cdef frozenset CHROME_ROLES = frozenset()
+cdef object names_chrome = None
+cdef tuple END_STEP = ()
+cdef tuple TAIL_STEP = ()
+
+
+def bind(line, block_tags, chrome_tags, chrome_roles, names_chrome_, end_step, tail_step):
+    """Take dom.py's ``Line`` class, tag sets, chrome-name test and key steps."""
+    global Line, BLOCK_TAGS, CHROME_TAGS, CHROME_ROLES, names_chrome, END_STEP, TAIL_STEP
+    Line, names_chrome = line, names_chrome_
+    BLOCK_TAGS, CHROME_TAGS, CHROME_ROLES = (
+        frozenset(block_tags), frozenset(chrome_tags), frozenset(chrome_roles))
+    END_STEP, TAIL_STEP = tuple(end_step), tuple(tail_step)
+
+
+cdef class _Walk:
+    """One page's walk: the index being filled, and the page's tags by libxml2 name."""
+    cdef _Document doc
+    cdef list lines, boxes
+    cdef dict ends, tails
+    # libxml2 interns element names in the document's dictionary, so during one walk a name
+    # pointer stands for one tag: (tag, is a block, is a chrome tag), worked out once.
+    cdef dict kinds
+
+    cdef tuple walk(self, _Element element, Py_ssize_t depth, object block, Py_ssize_t latest,
+                    object current, bint pending_break):
+        cdef tree.xmlNode* node
+        cdef _Element child
+        cdef PyObject* known
+        cdef tuple kind
+        cdef bint is_block, is_chrome_tag
+        cdef double end_step, tail_step
+        cdef dict ends = self.ends, tails = self.tails
+        cdef list lines = self.lines, boxes = self.boxes
+        depth += 1  # the children's
+        if depth < len(END_STEP):
+            end_step, tail_step = END_STEP[depth], TAIL_STEP[depth]
+        else:
+            end_step, tail_step = 0.4 / (depth + 1.5), 0.4 / (depth + 1)
+        node = element._c_node.children
+        while node is not NULL:
+            if not _isElement(node):  # what iterating an lxml element skips: text nodes
+                node = node.next
+                continue
+            latest += 1
+            child = elementFactory(self.doc, node)
+            plain = node.type == tree.XML_ELEMENT_NODE
+            if plain and node.ns is NULL:
+                known = PyDict_GetItem(self.kinds, <size_t>node.name)
+                if known is NULL:
+                    tag = child.tag
+                    kind = (tag, tag in BLOCK_TAGS, tag in CHROME_TAGS)
+                    self.kinds[<size_t>node.name] = kind
+                else:
+                    kind = <tuple>known
+                tag, is_block, is_chrome_tag = kind
+            else:
+                tag = child.tag
+                is_block, is_chrome_tag = tag in BLOCK_TAGS, tag in CHROME_TAGS
+            box = child if is_block else block
+            # The rule of _marks_chrome, written out (as in Document._walk).
+            if is_chrome_tag:
+                boxes.append(child)
+            elif node.properties is not NULL:
+                names = getAttributeValue(child, "class", None)
+                if names and names_chrome(names):
+                    boxes.append(child)
+                else:
+                    key = getAttributeValue(child, "id", None)
+                    if (key and names_chrome(key)) \
+                            or getAttributeValue(child, "role", None) in CHROME_ROLES:
+                        boxes.append(child)
+            text = textOf(node) if plain else child.text
+            if text:
+                stripped = text.strip()
+                if not stripped:
+                    if current is not None:
+                        current.raw.append(" ")
+                else:
+                    if current is None or current.block is not box or pending_break:
+                        current = Line(box, latest + 0.25, text, " ".join(stripped.split()))
+                        lines.append(current)
+                    else:
+                        current.end = key = latest + 0.25
+                        current.raw.append(text)
+                        current.keys.append(key)
+                        current.words.append(" ".join(stripped.split()))
+                    pending_break = False
+            if hasChild(node):
+                latest, current, pending_break = self.walk(
+                    child, depth, box, latest, current, pending_break)
+            ends[child] = latest + 0.5 + end_step
+            text = tailOf(node) if plain else child.tail
+            if tag == "br":
+                # A line break: the page's own "\n" keeps it in body_html as well.
+                child.tail = text = "\n" + (text or "")
+                pending_break = True
+            elif not text:
+                node = node.next
+                continue
+            stripped = text.strip()
+            if not stripped:
+                if current is not None:
+                    current.raw.append(" ")
+                node = node.next
+                continue
+            key = tails[child] = latest + 0.5 + tail_step
+            if current is None or current.block is not block or pending_break or is_block:
+                current = Line(block, key, text, " ".join(stripped.split()))
+                lines.append(current)
+            else:
+                current.end = key
+                current.raw.append(text)
+                current.keys.append(key)
+                current.words.append(" ".join(stripped.split()))
+            pending_break = False
+            node = node.next
+        return latest, current, pending_break
+
+
+def walk(_Element element not None, Py_ssize_t depth, block, Py_ssize_t latest, list lines,
+         current, bint pending_break, dict ends, dict tails, list boxes):
+    """``Document._walk(element, depth, block, latest, lines, current, pending_break)`` with
+    the document's ``_ends``, ``_tails`` and ``_marked_chrome`` passed in."""
+    cdef _Walk state = _Walk()
+    state.doc = element._doc
+    state.lines, state.boxes, state.ends, state.tails, state.kinds = lines, boxes, ends, tails, {}
+    return state.walk(element, depth, block, latest, current, pending_break)

@@ -1,0 +1,148 @@
+"""The compiled body walk (``_walk.pyx``) builds the very index the Python walk builds.
+
+``Document._walk`` is the definition; the compiled module is a translation of it. Every
+stored page (fixtures, held-out pages, the malformed corpus, a replica site in both layouts)
+and a few awkward constructions are indexed by both, and everything the walk records is
+compared: the lines (their block, keys, runs, text), every element's end key, the tail keys,
+the chrome boxes, and the tree itself (the walk writes a "\\n" after each <br>).
+
+Without a build the comparison cannot run: the test skips, saying why, except where
+``VCARE_REQUIRE_COMPILED`` is set (``.ci/run`` sets it), where that is a failure.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+from pathlib import Path
+from typing import Any
+
+import lxml
+import pytest
+from lxml import etree
+
+from crawler.pages import PageParseError, compiled, dom
+from crawler.pages.encoding import decode_html
+from crawler.sample_site import build_site
+from crawler.sample_site.pages import Renderer
+from tests.pages.test_malformed import CASES, URL
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+# What the stored pages may lack: nesting deeper than the precomputed key steps, names with a
+# prefix, an unknown tag, <br> runs, attributes that name chrome only by id or role.
+AWKWARD = {
+    "deep": "<html><body>" + "<div><span>x</span>" * 600 + "y" + "</div>" * 600 + "</body></html>",
+    "prefixed": "<html><body><p>Word <o:p>pasted</o:p> text<st1:date>2024-11-18</st1:date>"
+                "</p><svg:rect>no</svg:rect>tail</body></html>",
+    "breaks": "<html><body><p>one<br>two<br/><br>  <br>three</p>after<br></body></html>",
+    "attributes": '<html><body><div id="main-nav"><a href="/">Home</a></div>'
+                  '<div role="search">q</div><div class="x" id="footer_links">f</div>'
+                  '<section role="main" class="">body</section><custom-tag a=b>c</custom-tag>'
+                  "</body></html>",
+    "no body": "<p>just a paragraph</p> and a tail",
+}
+
+
+def _pages() -> list[tuple[str, str, str]]:
+    """(name, url, text); bytes that are not text are left out (they never reach the walk)."""
+    pages: list[tuple[str, str, bytes | str]] = []
+    for folder in ("pages", "pages_heldout"):
+        for html in sorted((FIXTURES / folder).glob("*.html")):
+            pages.append((f"{folder}/{html.name}", URL, html.read_bytes()))
+    pages += [(f"malformed/{name}", URL, body) for name, body in CASES.items()]
+    pages += [(f"awkward/{name}", URL, body) for name, body in AWKWARD.items()]
+    site = build_site(articles=30, seed=3)
+    for layout in ("standard", "redesign"):
+        renderer = Renderer(site, layout)
+        for path in sorted(renderer.routes):
+            resource = renderer.get(path)
+            if resource is not None and resource.content_type.startswith("text/html"):
+                pages.append((f"replica/{layout}{path}", "http://127.0.0.1:8000" + path,
+                              resource.body))
+    texts = []
+    for name, url, body in pages:
+        with contextlib.suppress(PageParseError):
+            texts.append((name, url, decode_html(body)))
+    return texts
+
+
+PAGES = _pages()
+
+
+def _index(url: str, text: str) -> dict[str, Any] | None:
+    """Everything the walk records about one fresh parse of ``text``, by element position."""
+    root = dom.parse_tree(text)
+    if root is None:
+        return None
+    doc = dom.Document(url, root)
+    where = doc.position.get
+    return {
+        "lines": [
+            (where(line.block), line.start, line.end, line.raw, line.words, line.keys,
+             line.text, line.spaced, line.related, line.sidebar, line.copyright)
+            for line in doc.lines
+        ],
+        "ends": sorted((where(element), key) for element, key in doc._ends.items()),
+        "tails": sorted((where(element), key) for element, key in doc._tails.items()),
+        "chrome": [where(element) for element in doc._marked_chrome],
+        "tree": etree.tostring(root, encoding="unicode"),
+    }
+
+
+@pytest.fixture(scope="module")
+def compiled_walk():
+    if dom._COMPILED_WALK is None:
+        reason = f"the compiled walk is not in use: {dom.WALK}"
+        if os.environ.get("VCARE_REQUIRE_COMPILED"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    return dom._COMPILED_WALK
+
+
+def test_the_stored_pages_include_every_kind(compiled_walk) -> None:
+    kinds = {name.split("/")[0] for name, _, _ in PAGES}
+    assert kinds == {"pages", "pages_heldout", "malformed", "awkward", "replica"}
+    assert len(PAGES) > 150
+
+
+@pytest.mark.parametrize(("name", "url", "text"), PAGES, ids=[name for name, _, _ in PAGES])
+def test_compiled_and_python_walks_build_the_same_index(
+    compiled_walk, monkeypatch: pytest.MonkeyPatch, name: str, url: str, text: str
+) -> None:
+    found = _index(url, text)
+    monkeypatch.setattr(dom, "_COMPILED_WALK", None)
+    expected = _index(url, text)
+    assert found == expected
+
+
+def test_a_walk_built_for_another_lxml_is_refused() -> None:
+    problem = compiled.build_mismatch("0.0.1", "")
+    assert problem is not None and f"lxml {lxml.__version__} is installed" in problem
+
+
+def test_a_walk_built_from_an_older_source_is_refused(tmp_path: Path) -> None:
+    source = tmp_path / "_walk.pyx"
+    source.write_bytes(b"# edited after the build\n")
+    built_from = hashlib.sha256(b"# as built\n").hexdigest()
+    problem = compiled.build_mismatch(lxml.__version__, built_from, source)
+    assert problem == "the compiled walk was built from an older _walk.pyx"
+    current = hashlib.sha256(source.read_bytes()).hexdigest()
+    assert compiled.build_mismatch(lxml.__version__, current, source) is None
+
+
+def test_an_installed_build_without_its_source_is_trusted(tmp_path: Path) -> None:
+    assert compiled.build_mismatch(lxml.__version__, "anything", tmp_path / "absent.pyx") is None
+
+
+def test_vcare_pure_python_turns_the_compiled_walk_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("VCARE_PURE_PYTHON", "1")
+    module, description = compiled.load_walk()
+    assert module is None and "VCARE_PURE_PYTHON" in description
+
+
+def test_the_loaded_walk_matches_its_source_and_lxml(compiled_walk) -> None:
+    built_from, built_for = compiled_walk.SOURCE_SHA256, compiled_walk.BUILT_FOR_LXML
+    assert built_from == hashlib.sha256(compiled.SOURCE.read_bytes()).hexdigest()
+    assert built_for == lxml.__version__
