@@ -1,11 +1,13 @@
 """Median parse time per page, ours vs ``trafilatura.extract`` (with metadata).
 
 Run: ``.venv/bin/python benchmarks/bench_parse.py`` (prints Markdown; paste it into
-benchmarks/results_parse.md). Both parsers get the same bytes in the same run, their calls
-interleaved page by page. Pages: the stored fixtures (tests/fixtures/pages) and pages of the
-replica site (``crawler.sample_site``, both article templates, both editions), rendered by the
-replica's own renderer, byte for byte what it serves over HTTP. Every timed page is also checked
-field by field (fixtures against their expected JSON, replica pages against the manifest).
+benchmarks/results_parse.md). ``VCARE_PURE_PYTHON=1`` times the parser with its Python body
+walk instead of the compiled one (the header line says which ran). Both parsers get the same
+bytes in the same run, their calls interleaved page by page. Pages: the stored fixtures
+(tests/fixtures/pages) and pages of the replica site (``crawler.sample_site``, both article
+templates, both editions), rendered by the replica's own renderer, byte for byte what it
+serves over HTTP. Every timed page is also checked field by field (fixtures against their
+expected JSON, replica pages against the manifest).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ import lxml  # noqa: E402
 import trafilatura  # noqa: E402
 
 from crawler.pages import decode_html, parse_page  # noqa: E402
+from crawler.pages.dom import WALK  # noqa: E402
 from crawler.pages.serialize import parsed_page_to_dict  # noqa: E402
 from crawler.sample_site import build_site  # noqa: E402
 from crawler.sample_site.pages import Renderer  # noqa: E402
@@ -157,7 +160,7 @@ def machine() -> str:
     load = " / ".join(f"{x:.2f}" for x in os.getloadavg())
     return (f"nproc {os.cpu_count()}, CPU {model}, Python {platform.python_version()}, "
             f"lxml {lxml.__version__}, trafilatura {trafilatura.__version__}, "
-            f"load average {load} (1/5/15 min)")
+            f"load average {load} (1/5/15 min); body walk: {WALK}")
 
 
 def main() -> int:

@@ -16,13 +16,15 @@ source, built against the lxml that is running).
 
 from cpython.dict cimport PyDict_GetItem
 from cpython.ref cimport PyObject
+from libc.string cimport strcmp
 from lxml.includes cimport tree
+from lxml.includes.tree cimport const_xmlChar
 from lxml.includes.etreepublic cimport (
     _Document,
     _Element,
     _isElement,
+    attributeValue,
     elementFactory,
-    getAttributeValue,
     hasChild,
     import_lxml__etree,
     tailOf,
@@ -59,6 +61,58 @@ def bind(line, block_tags, chrome_tags, chrome_roles, names_chrome_, end_step, t
     BLOCK_TAGS, CHROME_TAGS, CHROME_ROLES = (
         frozenset(block_tags), frozenset(chrome_tags), frozenset(chrome_roles))
     END_STEP, TAIL_STEP = tuple(end_step), tuple(tail_step)
+
+
+cdef object _attribute(tree.xmlNode* node, const char* name):
+    """``element.get(name)`` for a name without a namespace: the attribute libxml2's
+    xmlGetNoNsProp would find (libxml2's own functions are not exported by lxml's build),
+    read by lxml. Skips lxml's parse of a Python key, a sixth of the walk's cost."""
+    cdef tree.xmlAttr* attribute = node.properties
+    while attribute is not NULL:
+        if attribute.ns is NULL and strcmp(<const char*>attribute.name, name) == 0:
+            return attributeValue(node, attribute)
+        attribute = attribute.next
+    return None
+
+
+cdef enum Run:
+    NO_TEXT  # None or "": nothing to read
+    BLANK  # ASCII whitespace only: what str.strip() empties, known without making the str
+    TEXT  # anything else: read as a str
+
+
+cdef Run _run_at(tree.xmlNode* node) noexcept:
+    """What lxml's ``.text`` / ``.tail`` would give, read from ``node`` (an element's first
+    child, or the node after it) the way lxml collects it: consecutive text and CDATA nodes,
+    XInclude markers skipped. Most runs on a page are the indentation between tags."""
+    cdef const_xmlChar* c
+    cdef Run found = NO_TEXT
+    while node is not NULL:
+        if node.type == tree.XML_TEXT_NODE or node.type == tree.XML_CDATA_SECTION_NODE:
+            c = node.content
+            while c[0] != 0:
+                if c[0] not in b" \t\n\r\f\v":
+                    return TEXT
+                found = BLANK
+                c += 1
+        elif node.type != tree.XML_XINCLUDE_START and node.type != tree.XML_XINCLUDE_END:
+            break
+        node = node.next
+    return found
+
+
+cdef object _new_line(object block, double key, str raw, str words):
+    """``Line(block, key, raw, words)`` without running its Python ``__init__`` (which
+    this mirrors: keep the two in step)."""
+    line = Line.__new__(Line)
+    line.block = block
+    line.start = line.end = key
+    line.raw = [raw]
+    line.words = [words]
+    line.keys = [key]
+    line.text = line.spaced = words
+    line.related = line.sidebar = line.copyright = False
+    return line
 
 
 cdef class _Walk:
@@ -110,15 +164,20 @@ cdef class _Walk:
             if is_chrome_tag:
                 boxes.append(child)
             elif node.properties is not NULL:
-                names = getAttributeValue(child, "class", None)
+                names = _attribute(node, "class")
                 if names and names_chrome(names):
                     boxes.append(child)
                 else:
-                    key = getAttributeValue(child, "id", None)
-                    if (key and names_chrome(key)) \
-                            or getAttributeValue(child, "role", None) in CHROME_ROLES:
+                    key = _attribute(node, "id")
+                    if (key and names_chrome(key)) or _attribute(node, "role") in CHROME_ROLES:
                         boxes.append(child)
-            text = textOf(node) if plain else child.text
+            run = _run_at(node.children) if plain else TEXT
+            if run == BLANK:
+                if current is not None:
+                    current.raw.append(" ")
+                text = None
+            else:
+                text = textOf(node) if plain else child.text
             if text:
                 stripped = text.strip()
                 if not stripped:
@@ -126,7 +185,7 @@ cdef class _Walk:
                         current.raw.append(" ")
                 else:
                     if current is None or current.block is not box or pending_break:
-                        current = Line(box, latest + 0.25, text, " ".join(stripped.split()))
+                        current = _new_line(box, latest + 0.25, text, " ".join(stripped.split()))
                         lines.append(current)
                     else:
                         current.end = key = latest + 0.25
@@ -138,14 +197,25 @@ cdef class _Walk:
                 latest, current, pending_break = self.walk(
                     child, depth, box, latest, current, pending_break)
             ends[child] = latest + 0.5 + end_step
-            text = tailOf(node) if plain else child.tail
             if tag == "br":
+                text = tailOf(node) if plain else child.tail
                 # A line break: the page's own "\n" keeps it in body_html as well.
                 child.tail = text = "\n" + (text or "")
                 pending_break = True
-            elif not text:
-                node = node.next
-                continue
+            else:
+                run = _run_at(node.next) if plain else TEXT
+                if run == NO_TEXT:
+                    node = node.next
+                    continue
+                if run == BLANK:
+                    if current is not None:
+                        current.raw.append(" ")
+                    node = node.next
+                    continue
+                text = tailOf(node) if plain else child.tail
+                if not text:
+                    node = node.next
+                    continue
             stripped = text.strip()
             if not stripped:
                 if current is not None:
@@ -154,7 +224,7 @@ cdef class _Walk:
                 continue
             key = tails[child] = latest + 0.5 + tail_step
             if current is None or current.block is not block or pending_break or is_block:
-                current = Line(block, key, text, " ".join(stripped.split()))
+                current = _new_line(block, key, text, " ".join(stripped.split()))
                 lines.append(current)
             else:
                 current.end = key

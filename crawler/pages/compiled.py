@@ -29,9 +29,12 @@ def load_walk() -> tuple[ModuleType | None, str]:
         return None, "python (VCARE_PURE_PYTHON is set)"
     try:
         from crawler.pages import _walk
-    except ImportError:
+    except ModuleNotFoundError:
         return None, "python (the compiled walk is not built)"
-    problem = build_mismatch(_walk.BUILT_FOR_LXML, _walk.SOURCE_SHA256)
+    except ImportError as error:  # built, but it cannot load here
+        problem = f"the compiled walk does not load ({error})"
+    else:
+        problem = build_mismatch(_walk.BUILT_FOR_LXML, _walk.SOURCE_SHA256)
     if problem:
         warnings.warn(f"vcare-news: {problem}; using the Python walk. Rebuild: "
                       "pip install -e .", RuntimeWarning, stacklevel=2)
