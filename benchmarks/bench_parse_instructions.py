@@ -13,6 +13,9 @@ extra rounds is subtracted, which leaves the parses alone (no start-up, imports 
 building). With git revisions as arguments (``HEAD~3 main``), each is checked out into a
 temporary git worktree and counted the same way, so versions compare side by side; the
 worktrees are removed at the end (``git worktree prune`` clears them after a killed run).
+The working tree is counted with its compiled body walk and, when that is built, with the
+Python walk too (``VCARE_PURE_PYTHON=1``); a revision's worktree has no build, so it runs
+the Python walk.
 """
 
 from __future__ import annotations
@@ -49,9 +52,10 @@ def article_pages(path: Path) -> None:
     path.write_bytes(pickle.dumps([(page.url, page.body) for page in pages]))
 
 
-def instructions(tree: Path, pages: Path, rounds: int) -> tuple[int, int]:
+def instructions(tree: Path, pages: Path, rounds: int, extra_env: dict[str, str]
+                 ) -> tuple[int, int]:
     """(instructions, article pages) for one callgrind run of the workload in ``tree``."""
-    env = {**os.environ, "PYTHONPATH": str(tree), "PYTHONHASHSEED": "0"}
+    env = {**os.environ, "PYTHONPATH": str(tree), "PYTHONHASHSEED": "0", **extra_env}
     result = subprocess.run(
         ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable,
          "-c", _WORKLOAD, str(pages), str(rounds)],
@@ -63,9 +67,9 @@ def instructions(tree: Path, pages: Path, rounds: int) -> tuple[int, int]:
     return int(collected.group(1)), int(result.stdout.split()[-1])
 
 
-def per_page(tree: Path, pages: Path) -> float:
-    base, count = instructions(tree, pages, 1)
-    more, _ = instructions(tree, pages, 1 + ROUNDS)
+def per_page(tree: Path, pages: Path, extra_env: dict[str, str]) -> float:
+    base, count = instructions(tree, pages, 1, extra_env)
+    more, _ = instructions(tree, pages, 1 + ROUNDS, extra_env)
     return (more - base) / ROUNDS / count
 
 
@@ -76,18 +80,27 @@ def main(revisions: list[str]) -> int:
     with tempfile.TemporaryDirectory() as scratch:
         pages = Path(scratch) / "pages.pickle"
         article_pages(pages)
-        trees: list[tuple[str, Path]] = [("working tree", ROOT)]
+        sys.path.insert(0, str(ROOT))
+        from crawler.pages.dom import WALK
+
+        trees: list[tuple[str, Path, dict[str, str]]] = [(f"working tree ({WALK} walk)", ROOT, {})]
+        if WALK == "compiled":
+            trees.append(("working tree (python walk)", ROOT, {"VCARE_PURE_PYTHON": "1"}))
         for revision in revisions:
             tree = Path(scratch) / re.sub(r"\W", "_", revision)
             subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", "-q",
                             str(tree), revision], check=True)
-            trees.append((revision, tree))
+            # A worktree has no build of the compiled walk: its parser runs the Python one.
+            trees.append((revision, tree, {}))
         try:
             print("| version | instructions per article page |\n|---|---|")
-            for name, tree in trees:
-                print(f"| {name} | {per_page(tree, pages) / 1000:,.0f} k |", flush=True)
+            for name, tree, extra_env in trees:
+                print(f"| {name} | {per_page(tree, pages, extra_env) / 1000:,.0f} k |",
+                      flush=True)
         finally:
-            for _name, tree in trees[1:]:
+            for _name, tree, _env in trees[1:]:
+                if tree == ROOT:
+                    continue
                 subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force",
                                 str(tree)], check=False)
     return 0

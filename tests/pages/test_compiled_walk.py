@@ -42,6 +42,11 @@ AWKWARD = {
                   '<section role="main" class="">body</section><custom-tag a=b>c</custom-tag>'
                   "</body></html>",
     "no body": "<p>just a paragraph</p> and a tail",
+    # Runs that str.strip() empties but that are not ASCII blanks (the compiled walk reads
+    # ASCII-blank runs without making strings), and ASCII blanks of every kind.
+    "unicode blanks": "<html><body><p>a</p>\u3000<p>\xa0</p><span>\x1c\x1f</span>"
+                      "<b>\u2028</b>\x85<i> \t\r\n\f\v</i>&nbsp;<em>&#12288;</em>"
+                      "<p>x<br>\xa0<br> </p></body></html>",
 }
 
 
