@@ -21,6 +21,9 @@ SOURCE = Path("crawler/pages/_walk.pyx")  # relative: setuptools wants project-r
 def compiled_walk() -> list[Extension]:
     if os.environ.get("VCARE_PURE_PYTHON"):
         return []
+    if not (ROOT / SOURCE).exists():  # an sdist made without MANIFEST.in
+        print(f"vcare-news: {SOURCE} is missing; the Python walk is used")
+        return []
     try:
         import lxml
         from Cython.Build import cythonize
@@ -36,13 +39,13 @@ def compiled_walk() -> list[Extension]:
         f'#define VCARE_WALK_SOURCE_SHA256 "{digest}"\n', encoding="ascii"
     )
     extension = Extension(
-        "crawler.pages._walk",
-        [str(SOURCE)],
-        include_dirs=[str(generated), *lxml.get_include()],
-        optional=True,  # no compiler: a warning, and the install goes on
+        "crawler.pages._walk", [str(SOURCE)], include_dirs=[str(generated), *lxml.get_include()]
     )
-    return cythonize([extension], build_dir=str(generated), quiet=True,
-                     compiler_directives={"language_level": 3})
+    extensions = cythonize([extension], build_dir=str(generated), quiet=True,
+                           compiler_directives={"language_level": 3})
+    for built in extensions:  # cythonize makes new Extensions and drops this flag
+        built.optional = True  # no compiler: a warning, and the install goes on
+    return extensions
 
 
 setup(ext_modules=compiled_walk())

@@ -7,7 +7,10 @@ mismatches are mistakes worth a warning rather than a quiet fallback, because a 
 would hide an edit or read a tree laid out differently:
 
 - ``_walk.pyx`` was edited after the build (editable installs build next to the source);
-- lxml was upgraded or downgraded after the build (the module reads lxml's C structures).
+- lxml was upgraded or downgraded after the build, or pip built it in its isolated build
+  environment against a newer lxml than the one installed (the module reads lxml's C
+  structures). ``pip install --no-build-isolation`` builds against the installed one; the
+  ``dev`` extra brings Cython for that.
 """
 
 from __future__ import annotations
@@ -31,13 +34,15 @@ def load_walk() -> tuple[ModuleType | None, str]:
         from crawler.pages import _walk
     except ModuleNotFoundError:
         return None, "python (the compiled walk is not built)"
-    except ImportError as error:  # built, but it cannot load here
+    except Exception as error:  # built, but it cannot load here (a missing symbol, or
+        # Cython's check of lxml's type sizes: a ValueError)
         problem = f"the compiled walk does not load ({error})"
     else:
         problem = build_mismatch(_walk.BUILT_FOR_LXML, _walk.SOURCE_SHA256)
     if problem:
-        warnings.warn(f"vcare-news: {problem}; using the Python walk. Rebuild: "
-                      "pip install -e .", RuntimeWarning, stacklevel=2)
+        warnings.warn(f"vcare-news: {problem}; using the Python walk. Rebuild it against the "
+                      "installed lxml: pip install --no-build-isolation -e '.[dev]'",
+                      RuntimeWarning, stacklevel=2)
         return None, f"python ({problem})"
     return _walk, "compiled"
 

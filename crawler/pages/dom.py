@@ -18,6 +18,7 @@ from itertools import chain
 from lxml import etree
 
 from crawler.pages import compiled, labels
+from crawler.pages.encoding import without_control_references
 from crawler.pages.lazy import cached_property
 from crawler.pages.urls import absolute_url, article_identity
 
@@ -174,7 +175,7 @@ def _finish_lines(lines: list[Line]) -> None:
 
 def parse_tree(text: str) -> etree._Element | None:
     """The lxml tree of ``text``, or None when there is no markup to speak of."""
-    text = _XML_DECLARATION.sub("", text, count=1)
+    text = without_control_references(_XML_DECLARATION.sub("", text, count=1))
     if not text.strip():
         return None
     try:

@@ -29,6 +29,12 @@ _CHINESE_SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "cp936": "gb18030",
                       "x-gbk": "gb18030", "gb18030": "gb18030", "hz-gb-2312": "gb18030"}
 # Control characters lxml refuses in text; they never carry meaning on a news page.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# Character references to the same characters ("&#11;", "&#x1F"): libxml2 decodes them into
+# the tree, where lxml then refuses to write them back (a <br>'s tail, a lazy image's src).
+_CONTROL_REFERENCE = re.compile(
+    r"&#(?:0*(?:[0-8]|1[124-9]|2[0-9]|3[01]|6553[45])(?![0-9])"
+    r"|[xX]0*(?:[0-8bBcCeEfF]|1[0-9a-fA-F]|[fF]{3}[eEfF])(?![0-9a-fA-F]));?"
+)
 
 
 def normalize_encoding(name: str | None) -> str | None:
@@ -68,6 +74,12 @@ _NOT_CONTROL_BYTES = bytes(sorted(
 
 def clean_text(text: str) -> str:
     return _CONTROL.sub("", text.lstrip("\ufeff"))
+
+
+def without_control_references(markup: str) -> str:
+    """``markup`` without character references to the control characters ``clean_text``
+    removes, so that the parsed tree holds none of them either."""
+    return _CONTROL_REFERENCE.sub("", markup) if "&#" in markup else markup
 
 
 def _decoded(body: bytes, codec: str) -> str:

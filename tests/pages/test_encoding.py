@@ -3,7 +3,7 @@
 import pytest
 
 from crawler.pages import PageParseError, decode_html
-from crawler.pages.encoding import clean_text
+from crawler.pages.encoding import clean_text, without_control_references
 
 ZH = "<html><body><p>江苏威凯尔医药科技有限公司发布新闻：创新药获批临床。</p></body></html>"
 
@@ -49,3 +49,10 @@ def test_utf8_pages_lose_the_same_control_characters_as_any_other() -> None:
     for code in [*range(0x00, 0x21), 0x7F, 0x85, 0xA0, 0xFEFF, 0xFFFD, 0xFFFE, 0xFFFF, 0x1F600]:
         text = f"\ufeff<p>a{chr(code)}b</p>"
         assert decode_html(text.encode("utf-8"), "utf-8") == clean_text(text), hex(code)
+
+
+def test_only_references_to_control_characters_are_dropped() -> None:
+    kept = "&#9;&#10;&#13;&#x9;&#xA;&#xd;&#32;&#110;&#x6E;&#127;&#12288;&#xFFFD;&#655350;&#x1F600;"
+    assert without_control_references(kept) == kept
+    dropped = "a&#0;&#8;&#11;&#012;&#14;&#31;&#00031;&#x0B;&#X1f;&#xc&#65534;&#xFFFF;b"
+    assert without_control_references(dropped) == "ab"

@@ -65,6 +65,12 @@ CASES: dict[str, bytes | str] = {
     "table soup": b"<table><tr><td>Published Time:<td>2025-11-11<tr><td>Source:<td></table>",
     "cdata": b"<![CDATA[ <h1>x</h1> ]]>",
     "base href bogus": b'<base href="javascript:x"><a href="/news_detail/123456.html">x</a>',
+    "control character references": (
+        b"<html><body><h1>A headline&#11; for the test</h1><p>Published Time: 2025-11-11 "
+        b"17:02</p><p>First line<br>&#11;second line&#x1f;<br>&#X0C;third&#xFFFF; &#110;o "
+        b'harm&#x6E;</p><p><img src="/blank.gif" data-src="/photo&#8;.jpg"></p>'
+        b'<p><a href="/about&#31;.html">About</a></p></body></html>'
+    ),
 }
 
 
@@ -105,3 +111,15 @@ def test_a_truncated_article_keeps_what_it_had() -> None:
     assert page.kind == "article"
     assert page.article.title == "Vcare Starts Phase I Study of Oral GLP-1 Candidate VC112"
     assert page.article.body_text.startswith("Jiangsu Vcare PharmaTech has dosed")
+
+
+def test_control_character_references_are_dropped_and_the_article_kept() -> None:
+    """libxml2 decodes "&#11;" into the tree, where lxml refuses it in the text the parser
+    writes back (a <br>'s tail, a lazy image's src): the page used to come out as "other"."""
+    page = extract_page(URL, CASES["control character references"])
+    assert page.kind == "article"
+    article = page.article
+    assert article.title == "A headline for the test"
+    assert article.body_text == "First line\nsecond line\nthird no harmn\nAbout"
+    assert article.images == ["https://en.vcarepharmatech.com/photo.jpg"]
+    assert 'href="https://en.vcarepharmatech.com/about.html"' in article.body_html
