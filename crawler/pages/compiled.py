@@ -16,6 +16,7 @@ would hide an edit or read a tree laid out differently:
 from __future__ import annotations
 
 import hashlib
+import importlib
 import os
 import warnings
 from pathlib import Path
@@ -26,12 +27,14 @@ import lxml
 SOURCE = Path(__file__).with_name("_walk.pyx")
 
 
-def load_walk() -> tuple[ModuleType | None, str]:
+def load_walk(name: str = "crawler.pages._walk") -> tuple[ModuleType | None, str]:
     """(the compiled walk module or None, a description of the walk in use)."""
     if os.environ.get("VCARE_PURE_PYTHON"):
         return None, "python (VCARE_PURE_PYTHON is set)"
     try:
-        from crawler.pages import _walk
+        # Not "from crawler.pages import _walk": while the package is being imported, a
+        # missing module comes out of that as a plain ImportError, like a broken build.
+        _walk = importlib.import_module(name)
     except ModuleNotFoundError:
         return None, "python (the compiled walk is not built)"
     except Exception as error:  # built, but it cannot load here (a missing symbol, or

@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -139,6 +140,22 @@ def test_a_walk_built_from_an_older_source_is_refused(tmp_path: Path) -> None:
 
 def test_an_installed_build_without_its_source_is_trusted(tmp_path: Path) -> None:
     assert compiled.build_mismatch(lxml.__version__, "anything", tmp_path / "absent.pyx") is None
+
+
+def test_a_walk_that_is_not_built_means_the_python_walk_without_a_warning() -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        module, description = compiled.load_walk("crawler.pages._no_such_walk")
+    assert module is None and description == "python (the compiled walk is not built)"
+
+
+def test_a_walk_that_does_not_load_is_reported(tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "broken_walk.py").write_text("raise ImportError('undefined symbol: xmlFree')\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    with pytest.warns(RuntimeWarning, match="does not load.*xmlFree"):
+        module, description = compiled.load_walk("broken_walk")
+    assert module is None and "undefined symbol" in description
 
 
 def test_vcare_pure_python_turns_the_compiled_walk_off(monkeypatch: pytest.MonkeyPatch) -> None:
