@@ -2,6 +2,9 @@
 
 Writes run on one background thread so that the crawl never waits for the database on
 every item; a batch is written when it is full or when ``VCARE_FLUSH_SECONDS`` have passed.
+A batch the database refuses for something in it is written again in halves, down to the
+item at fault, so that one bad item costs only itself; a database that is down or locked
+fails the batch at once.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from scrapy.exceptions import DropItem
 from crawler.database import CrawlDatabase, utcnow
 from crawler.items import ArticleItem, LinksItem, NotModifiedItem
 from storage import store
+from storage.errors import is_refusal_of_the_data
 
 logger = logging.getLogger(__name__)
 
@@ -87,10 +91,17 @@ class StorePipeline:
                 counts = store.save_batch(
                     session, batch, now=utcnow(), run_id=self.database.run_id
                 )
-        except Exception as exc:  # one bad batch must not kill the crawl; the run is failed
-            message = f"could not store {len(batch)} items: {type(exc).__name__}: {exc}"
-            logger.error(message.splitlines()[0])
-            self.write_errors.append(message.splitlines()[0])
+        except Exception as exc:  # a failed write must not kill the crawl; the run is failed
+            if len(batch) > 1 and is_refusal_of_the_data(exc):
+                # Halves in order: an item's links before its article, as in one batch.
+                middle = len(batch) // 2
+                self.write(batch[:middle])
+                self.write(batch[middle:])
+                return
+            what = _describe(batch[0]) if len(batch) == 1 else f"{len(batch)} items"
+            message = f"could not store {what}: {type(exc).__name__}: {exc}".splitlines()[0]
+            logger.error(message)
+            self.write_errors.append(message)
             return
         with self.counts_lock:
             self.counts += counts
@@ -105,3 +116,15 @@ class StorePipeline:
         stats.set_value("vcare/items_changed", self.counts.changed)
         stats.set_value("vcare/items_unchanged", self.counts.unchanged)
         stats.set_value("vcare/store_errors", len(self.write_errors))
+
+
+def _describe(item) -> str:
+    """One item, as a log line names it."""
+    if isinstance(item, ArticleItem):
+        return f"article {item.article.news_id} ({item.fetch.url})"
+    if isinstance(item, NotModifiedItem):
+        return f"unchanged article {item.news_id} ({item.fetch.url})"
+    if isinstance(item, LinksItem):
+        source = f" of {item.related_of}" if item.related_of else ""
+        return f"{len(item.links)} {item.language} links{source}"
+    return type(item).__name__
