@@ -19,7 +19,7 @@ SOURCE = Path("crawler/pages/_walk.pyx")  # relative: setuptools wants project-r
 
 
 def compiled_walk() -> list[Extension]:
-    if os.environ.get("VCARE_PURE_PYTHON"):
+    if os.environ.get("VCARE_PURE_PYTHON", "") not in ("", "0"):
         return []
     if not (ROOT / SOURCE).exists():  # an sdist made without MANIFEST.in
         print(f"vcare-news: {SOURCE} is missing; the Python walk is used")

@@ -6,16 +6,6 @@ from sqlalchemy import exc as sa_exc
 
 from crawler.errors import UserError
 
-# Failures of the database itself (unreachable, locked, connection lost, pool exhausted):
-# writing the same items again, or fewer of them, would fail the same way.
-_DATABASE_FAILURES = (
-    sa_exc.OperationalError,
-    sa_exc.InterfaceError,
-    sa_exc.DisconnectionError,
-    sa_exc.TimeoutError,
-    sa_exc.ResourceClosedError,
-)
-
 
 class StorageError(UserError):
     """The database is unusable: bad URL, unreachable, read-only, locked, failed migration.
@@ -35,7 +25,14 @@ class CrawlLocked(StorageError):
 
 
 def is_refusal_of_the_data(error: BaseException) -> bool:
-    """Whether a failed write was refused for something in what it wrote (a value the
-    database or the merge cannot take, a constraint), rather than because the database is
-    unreachable, locked or gone: only such a write is worth retrying in smaller parts."""
-    return isinstance(error, Exception) and not isinstance(error, _DATABASE_FAILURES)
+    """Whether a failed write was refused for a value in what it wrote (a constraint, a value
+    the column or the driver cannot take), which a smaller write without that item would
+    not meet. A database that is down, locked, read-only or on another schema, or a bug in
+    the merge, fails every write alike: retrying item by item would only multiply it."""
+    if isinstance(error, sa_exc.IntegrityError | sa_exc.DataError):
+        return True
+    if isinstance(error, sa_exc.DBAPIError):  # operational, programming, internal...
+        return False
+    cause = error.orig if isinstance(error, sa_exc.StatementError) else error
+    # Raised while binding a value: an integer past 64 bits, text the driver cannot encode.
+    return isinstance(cause, ValueError | OverflowError)

@@ -3,7 +3,8 @@
 Crawl runs (``crawl_runs``) are kept by ``storage.runs``.
 
 Every function takes a session created by the caller and never commits: the caller commits
-once per batch (or rolls back), so a batch is stored entirely or not at all.
+once per write (or rolls back), so a write is stored entirely or not at all. (The crawl's
+pipeline writes a batch in one write; a batch refused for one item's value, again in parts.)
 
 Merge rules of ``save_batch`` (see ``docs/schema.md`` for the reader's view):
 

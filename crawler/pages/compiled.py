@@ -29,14 +29,16 @@ SOURCE = Path(__file__).with_name("_walk.pyx")
 
 def load_walk(name: str = "crawler.pages._walk") -> tuple[ModuleType | None, str]:
     """(the compiled walk module or None, a description of the walk in use)."""
-    if os.environ.get("VCARE_PURE_PYTHON"):
+    if pure_python_asked():
         return None, "python (VCARE_PURE_PYTHON is set)"
     try:
         # Not "from crawler.pages import _walk": while the package is being imported, a
         # missing module comes out of that as a plain ImportError, like a broken build.
         _walk = importlib.import_module(name)
-    except ModuleNotFoundError:
-        return None, "python (the compiled walk is not built)"
+    except ModuleNotFoundError as error:
+        if error.name == name:
+            return None, "python (the compiled walk is not built)"
+        problem = f"the compiled walk does not load ({error})"  # something it imports
     except Exception as error:  # built, but it cannot load here (a missing symbol, or
         # Cython's check of lxml's type sizes: a ValueError)
         problem = f"the compiled walk does not load ({error})"
@@ -48,6 +50,11 @@ def load_walk(name: str = "crawler.pages._walk") -> tuple[ModuleType | None, str
                       RuntimeWarning, stacklevel=2)
         return None, f"python ({problem})"
     return _walk, "compiled"
+
+
+def pure_python_asked() -> bool:
+    """``VCARE_PURE_PYTHON`` set to anything but empty or "0"."""
+    return os.environ.get("VCARE_PURE_PYTHON", "") not in ("", "0")
 
 
 def build_mismatch(built_for_lxml: str, source_sha256: str,

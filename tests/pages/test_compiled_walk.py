@@ -164,6 +164,24 @@ def test_vcare_pure_python_turns_the_compiled_walk_off(monkeypatch: pytest.Monke
     assert module is None and "VCARE_PURE_PYTHON" in description
 
 
+@pytest.mark.parametrize("value", ["", "0"])
+def test_vcare_pure_python_empty_or_zero_leaves_the_choice_to_the_build(
+    monkeypatch: pytest.MonkeyPatch, value: str
+) -> None:
+    monkeypatch.setenv("VCARE_PURE_PYTHON", value)
+    assert not compiled.pure_python_asked()
+
+
+def test_a_walk_whose_own_import_is_missing_is_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "walk_needing_more.py").write_text("import no_such_dependency_here\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    with pytest.warns(RuntimeWarning, match="does not load.*no_such_dependency_here"):
+        module, _ = compiled.load_walk("walk_needing_more")
+    assert module is None
+
+
 def test_the_loaded_walk_matches_its_source_and_lxml(compiled_walk) -> None:
     built_from, built_for = compiled_walk.SOURCE_SHA256, compiled_walk.BUILT_FOR_LXML
     assert built_from == hashlib.sha256(compiled.SOURCE.read_bytes()).hexdigest()

@@ -53,18 +53,28 @@ def test_one_refused_item_costs_only_itself(pipeline: StorePipeline, db: Db) -> 
     assert "\n" not in error
 
 
-def test_a_batch_the_database_cannot_take_at_all_fails_in_one_write(
-    pipeline: StorePipeline, db: Db, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    "failure",
+    [
+        sa_exc.OperationalError("INSERT ...", {}, Exception("database is locked")),
+        sa_exc.ProgrammingError("INSERT ...", {}, Exception('relation "news_items" is missing')),
+        sa_exc.InternalError("INSERT ...", {}, Exception("read-only transaction")),
+        KeyError("published_on"),  # a bug in the merge meets every item alike
+    ],
+    ids=["locked", "no schema", "read-only", "merge bug"],
+)
+def test_a_failure_that_is_not_about_one_item_fails_the_batch_in_one_write(
+    pipeline: StorePipeline, db: Db, monkeypatch: pytest.MonkeyPatch, failure: Exception
 ) -> None:
     calls = []
 
-    def database_gone(session, items, **kwargs):
+    def failing(session, items, **kwargs):
         calls.append(len(items))
-        raise sa_exc.OperationalError("INSERT ...", {}, Exception("database is locked"))
+        raise failure
 
-    monkeypatch.setattr(store, "save_batch", database_gone)
+    monkeypatch.setattr(store, "save_batch", failing)
     pipeline.write([article(f"1{n:03d}") for n in range(20)])
-    assert calls == [20]  # not retried item by item: every part would wait and fail alike
-    assert pipeline.write_errors == [
-        "could not store 20 items: OperationalError: (builtins.Exception) database is locked"
-    ]
+    assert calls == [20]  # not retried in parts: every part would fail alike
+    assert len(pipeline.write_errors) == 1
+    assert pipeline.write_errors[0].startswith(
+        f"could not store 20 items: {type(failure).__name__}: ")
