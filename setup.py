@@ -3,7 +3,7 @@ is declared in pyproject.toml.
 
 Without a C compiler the build goes on without it and the parser uses the same walk in
 Python (``crawler/pages/dom.py``): the same answers for about 10 % more instructions per
-page (4-8 % more time as measured). ``VCARE_PURE_PYTHON=1`` at
+page (3-8 % more time as measured). ``VCARE_PURE_PYTHON=1`` at
 install time skips it on purpose.
 """
 

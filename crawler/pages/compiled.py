@@ -3,7 +3,7 @@
 The compiled walk is an optional build product (setup.py): a machine without a C compiler,
 ``VCARE_PURE_PYTHON=1``, or a build that no longer matches what is installed falls back to
 the walk in ``dom.py``, which gives the same answers for about 10 % more instructions per
-page (4-8 % more time as measured). Two
+page (3-8 % more time as measured). Two
 mismatches are mistakes worth a warning rather than a quiet fallback, because a stale build
 would hide an edit or read a tree laid out differently:
 
