@@ -437,8 +437,9 @@ class ArticlePage:
             if related and related[0] < link.key < related[1]:
                 continue
             if doc.in_chrome(link.key):
-                # A pager in a <nav> ("Next Page »"): only the link's own words count there.
-                kind = _named_neighbour(doc, link)
+                # A pager in a <nav> ("Next Page »"): the link's own words count there, and a
+                # label on its line ("上一篇：<a>"), but no label on a line above it.
+                kind = _named_neighbour(doc, link) or _labelled_on_its_line(doc, link)
             else:
                 kind = neighbour_kind(doc, link)
             if kind and kind not in found:
@@ -569,13 +570,22 @@ def neighbour_kind(doc: Document, link: Link) -> str | None:
     if index < len(lines) and doc.contains(link.element, lines[index].start):
         # The link opens its line: a label, if any, sits alone just before (<dt>上一篇</dt>).
         before = lines[index - 1].spaced if index > 0 and len(lines[index - 1].text) <= 16 else ""
-    elif index > 0:
-        line = lines[index - 1]
-        before = " ".join(
-            word for word, key in zip(line.words, line.keys, strict=True) if key < link.key
-        )
-    else:
-        before = ""
+        match = labels.NEIGHBOUR_LABEL_AT_END.search(before)
+        return match.lastgroup if match else None
+    return _labelled_on_its_line(doc, link)
+
+
+def _labelled_on_its_line(doc: Document, link: Link) -> str | None:
+    """``previous``/``next`` when the words right before the link on its own line are the
+    label: "上一篇：<a>title</a>". Such a line means the same inside a box marked as chrome
+    (MetInfo's prev/next sit in ``<div class="met-shownews-footer">``)."""
+    lines, index = doc.lines, doc.line_index_at(link.key)
+    if index == 0 or (index < len(lines) and doc.contains(link.element, lines[index].start)):
+        return None  # the link opens its line: no words before it there
+    line = lines[index - 1]
+    before = " ".join(
+        word for word, key in zip(line.words, line.keys, strict=True) if key < link.key
+    )
     match = labels.NEIGHBOUR_LABEL_AT_END.search(before)
     return match.lastgroup if match else None
 

@@ -66,14 +66,14 @@ def _to_datetime(match: re.Match[str]) -> datetime | None:
         return None
 
 
-def _may_hold_a_year(text: str) -> bool:
+def may_hold_a_year(text: str) -> bool:
     """``_YEAR_ANYWHERE.search(text)``, its literal "19" / "20" looked for first."""
     return ("20" in text or "19" in text) and _YEAR_ANYWHERE.search(text) is not None
 
 
 def find_datetime(text: str) -> tuple[datetime, re.Match[str]] | None:
     """The first valid date (with its time, if shown) in ``text``, and where it was found."""
-    return _first_datetime(text) if text and _may_hold_a_year(text) else None
+    return _first_datetime(text) if text and may_hold_a_year(text) else None
 
 
 def _first_datetime(text: str) -> tuple[datetime, re.Match[str]] | None:
@@ -112,7 +112,7 @@ def parse_date(text: str | None) -> date | None:
 def is_date_only(text: str) -> bool:
     """True when ``text`` is nothing but a date (and maybe its time), e.g. ``18 2024 / 11``."""
     # The cheap test first: most lines hold no year at all.
-    if not _may_hold_a_year(text) or _NEVER_IN_A_DATE.search(text):
+    if not may_hold_a_year(text) or _NEVER_IN_A_DATE.search(text):
         return False
     found = _first_datetime(text)
     if not found:

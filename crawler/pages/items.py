@@ -17,13 +17,22 @@ from lxml import etree
 
 from crawler.items import NewsLink
 from crawler.pages import labels
-from crawler.pages.dates import from_iso, is_date_only, parse_date, split_leading_date
+from crawler.pages.dates import (
+    from_iso,
+    is_date_only,
+    may_hold_a_year,
+    parse_date,
+    split_leading_date,
+)
 from crawler.pages.dom import HEADING_TAGS, Document, Line, Link
 
 _TITLE_MAX = 160
 _SENTENCE_ENDS = (".", "。", "!", "！", "?", "？", "…")
 _DATE_TRAIL = " \t|丨｜·•-–—:：/]】)）"  # what may stand between a leading date and the headline
 _EMPHASIS_TAGS = frozenset(("strong", "b"))
+# What may stand around a date an item shows beside its title: "·title（2024年10月12日）".
+_DATE_WRAPPERS = " \t·•|丨｜()（）[]【】<>《》"
+_DATE_TEXT_MAX = 60  # "Published Time: 2025-11-11 17:02:05 Read More >" is 47
 
 
 def news_items(doc: Document, start: float, end: float, *, respect_chrome: bool = True,
@@ -97,8 +106,21 @@ def _is_furniture(line: Line) -> bool:
     nor summary."""
     text = line.text
     # A box of digits and separators ("08", "2021/03") is a piece of a split date.
-    return (not text or not any(map(str.isalpha, text)) or is_date_only(line.spaced)
-            or bool(labels.READ_MORE.match(text)) or labels.is_labelled_date(line.spaced))
+    return (not text or not any(map(str.isalpha, text)) or bool(labels.READ_MORE.match(text))
+            or _is_date_text(line.spaced))
+
+
+def _is_date_text(text: str) -> bool:
+    """A date or a labelled date ("发布时间：2024-10-04"), alone, in brackets, behind a bullet
+    or before a "Read more" button: what an item shows besides its title and summary."""
+    if not may_hold_a_year(text):  # the cheap test first: most texts hold no year at all
+        return False
+    if is_date_only(text) or labels.is_labelled_date(text):
+        return True
+    if len(text) > _DATE_TEXT_MAX:
+        return False
+    core = labels.READ_MORE_AT_END.sub("", text).strip(_DATE_WRAPPERS)
+    return core != text and (is_date_only(core) or labels.is_labelled_date(core))
 
 
 def item_date(container: etree._Element, lines: list[Line]) -> date | None:
@@ -211,8 +233,9 @@ def _shows_other_than_title(doc: Document, link: Link) -> bool:
 
 def _longest(texts) -> str | None:
     """The longest text that says something: a bullet ("·") or separator left beside the
-    title is not a summary."""
-    candidates = [text for text in texts if text and any(map(str.isalpha, text))]
+    title is not a summary, nor is a date left beside it ("2024年08月16日")."""
+    candidates = [text for text in texts if text and any(map(str.isalpha, text))
+                  and (len(text) > _DATE_TEXT_MAX or not _is_date_text(text))]
     return max(candidates, key=len) if candidates else None
 
 

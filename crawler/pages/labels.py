@@ -69,15 +69,22 @@ BACK_TO_LIST = re.compile(
 SHARE = re.compile(r"^\s*(?:Share(?:\s*to)?|分享到|分享)\s*[:：]?", re.IGNORECASE)
 
 _HEADING_TAIL = r"\s*(?:[:：]|More\s*[+>»]*|更多\s*[+>»]*|[+>»]+)?\s*$"
+# Chinese CMS designs set a heading over its English name ("最新资讯 LATEST", "相关新闻
+# RELATED NEWS") or the other way round ("Related News / 相关新闻"): up to three words of the
+# other script after the heading belong to it.
+_LATIN_SUBTITLE = r"(?:\s*[/|]?\s*[A-Za-z]+(?:\s+[A-Za-z]+){0,2})?"
+_CHINESE_SUBTITLE = r"(?:\s*[/|]?\s*[\u4e00-\u9fff]{2,8})?"
 RELATED_HEADING = re.compile(
-    r"^\s*(?:Related\s*(?:News|Articles?|Posts?|Reading|Stories)|Recommended\s*(?:News|Reading)"
-    rf"|You\s*may\s*also\s*like|相关新闻|相关资讯|相关文章|相关阅读|相关推荐|推荐新闻|推荐阅读){_HEADING_TAIL}",
+    r"^\s*(?:(?:Related\s*(?:News|Articles?|Posts?|Reading|Stories)|Recommended\s*(?:News|Reading)"
+    rf"|You\s*may\s*also\s*like){_CHINESE_SUBTITLE}"
+    rf"|(?:相关新闻|相关资讯|相关文章|相关阅读|相关推荐|推荐新闻|推荐阅读){_LATIN_SUBTITLE}){_HEADING_TAIL}",
     re.IGNORECASE,
 )
 SIDEBAR_HEADING = re.compile(
-    r"^\s*(?:Latest\s*(?:News|Articles?|Posts?|Updates)|Recent\s*(?:News|Posts?|Articles?)"
-    r"|Hot\s*(?:News|Topics)|Popular\s*(?:News|Articles?)|Most\s*Read"
-    rf"|最新新闻|最新资讯|最新动态|最新文章|热门新闻|热点新闻|热门资讯|热门文章|新闻排行){_HEADING_TAIL}",
+    r"^\s*(?:(?:Latest\s*(?:News|Articles?|Posts?|Updates)|Recent\s*(?:News|Posts?|Articles?)"
+    rf"|Hot\s*(?:News|Topics)|Popular\s*(?:News|Articles?)|Most\s*Read){_CHINESE_SUBTITLE}"
+    r"|(?:最新新闻|最新资讯|最新动态|最新文章|热门新闻|热点新闻|热门资讯|热门文章|新闻排行)"
+    rf"{_LATIN_SUBTITLE}){_HEADING_TAIL}",
     re.IGNORECASE,
 )
 SECTION_NAME = re.compile(
@@ -115,6 +122,12 @@ COPYRIGHT = re.compile(
 READ_MORE = re.compile(
     r"^\s*(?:Read\s*More|More|Learn\s*More|Details?|View\s*(?:More|Details?)|查看详情|查看更多|"
     r"了解更多|阅读全文|阅读更多|详情|更多)?\s*[+>»›→]*\s*$",
+    re.IGNORECASE,
+)
+# The same words ending a line ("发布时间：2024-10-04 查看详情 >"): a button after a date.
+READ_MORE_AT_END = re.compile(
+    r"\s*(?:Read\s*More|More|Learn\s*More|Details?|View\s*(?:More|Details?)|查看详情|查看更多|"
+    r"了解更多|阅读全文|阅读更多|详情|更多)\s*[+>»›→]*\s*$",
     re.IGNORECASE,
 )
 PAGE_NEXT = re.compile(

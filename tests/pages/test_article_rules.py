@@ -75,6 +75,18 @@ def test_a_link_reading_label_and_title_is_a_neighbour() -> None:
     assert article.body_text == "正文第一段。"
 
 
+def test_a_labelled_neighbour_line_inside_a_box_named_footer_still_counts() -> None:
+    """MetInfo puts "上一篇：<a>…</a>" in ``<div class="met-shownews-footer">``: the class
+    marks the box as chrome, the label before the link still names the neighbour."""
+    html = _page("新闻详情", f"<h1>标题</h1><p>发布时间：2025-03-14 16:20</p><p>正文第一段。</p>"
+                 f"<div class='met-shownews-footer'><p>上一篇：<a href='{_PREVIOUS}'>威凯尔举办"
+                 "新员工入职培训</a></p><p>下一篇：<a href='javascript:;'>没有了</a></p></div>")
+    article = parse_article(_ZH_URL, html)
+    assert article.previous and article.previous.endswith(_PREVIOUS)
+    assert article.next is None
+    assert article.body_text == "正文第一段。"
+
+
 def test_a_card_link_whose_first_box_says_previous_page_is_the_previous_article() -> None:
     html = _page("Vcare", f"<h1>Headline</h1><p>Published Time: 2025-06-20 09:45</p>"
                  f"<p>Body text.</p><a href='{_PREVIOUS}'><div>Previous Page</div>"

@@ -68,3 +68,33 @@ def test_a_title_whose_date_opens_a_sentence_keeps_it() -> None:
                          "2024年12月4日，威凯尔申请获受理")
     items = parse_listing("https://www.vcarepharmatech.com/news.html", html).items
     assert items[0].title == "2024年12月16日，威凯尔召开年度评审会议"
+
+
+def test_a_date_left_beside_the_title_is_not_a_summary() -> None:
+    """``·title（2024年10月12日）`` and ``<span>2024年08月16日</span><a>title</a>``: the date,
+    in brackets or behind a bullet, is the item's date, and the item has no summary."""
+    html = (
+        "<html><body><ul>"
+        "<li>·<a href='/news_detail/1900000000000000001-18-6.html'>公司召开年度质量工作会议</a>"
+        "（2024年10月12日）</li>"
+        "<li><span>2024年08月16日</span>"
+        "<a href='/news_detail/1900000000000000002-18-6.html'>国家药监局发布指导原则</a></li>"
+        "</ul></body></html>"
+    )
+    first, second = parse_listing(_LISTING_URL, html).items
+    assert (first.title, first.summary) == ("公司召开年度质量工作会议", None)
+    assert first.published_on.isoformat() == "2024-10-12"
+    assert (second.title, second.summary) == ("国家药监局发布指导原则", None)
+    assert second.published_on.isoformat() == "2024-08-16"
+
+
+def test_a_labelled_date_before_a_read_more_button_is_not_a_summary() -> None:
+    html = (
+        "<html><body><div class='card'><h3><a href='/news_detail/1900000000000000003-18-6.html'>"
+        "威凯尔医药通过体系认证</a></h3><p></p><div><span>发布时间：2024-10-04</span>"
+        "<a href='/news_detail/1900000000000000003-18-6.html'>查看详情 ></a></div></div>"
+        "</body></html>"
+    )
+    (item,) = parse_listing(_LISTING_URL, html).items
+    assert (item.title, item.summary) == ("威凯尔医药通过体系认证", None)
+    assert item.published_on.isoformat() == "2024-10-04"

@@ -23,15 +23,31 @@ def test_view_counters_are_recognised(text: str) -> None:
     assert labels.VIEW_COUNTER.fullmatch(text.strip())
 
 
-@pytest.mark.parametrize("text", ["Related News", "相关新闻", "Related News More +"])
+@pytest.mark.parametrize(
+    "text",
+    ["Related News", "相关新闻", "Related News More +", "相关新闻 RELATED NEWS",
+     "Related News / 相关新闻", "相关资讯 News 更多>>"],
+)
 def test_related_news_heading(text: str) -> None:
     assert labels.RELATED_HEADING.match(text)
 
 
-@pytest.mark.parametrize("text", ["Latest News", "最新新闻", "热门资讯"])
+@pytest.mark.parametrize(
+    "text", ["Latest News", "最新新闻", "热门资讯", "最新资讯 LATEST", "最新资讯LATEST NEWS"]
+)
 def test_sidebar_heading_is_not_related_news(text: str) -> None:
     assert labels.SIDEBAR_HEADING.match(text)
     assert not labels.RELATED_HEADING.match(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Related News about the VC005 trial results", "相关新闻报道称公司将扩产",
+     "Latest News from the phase III study", "最新资讯显示"],
+)
+def test_a_headline_opening_with_a_heading_word_is_not_a_heading(text: str) -> None:
+    assert not labels.RELATED_HEADING.match(text)
+    assert not labels.SIDEBAR_HEADING.match(text)
 
 
 @pytest.mark.parametrize("text", ["Next", "下一页", ">", "»", "Next ›", "Next Page"])
