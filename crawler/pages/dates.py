@@ -148,4 +148,7 @@ def from_iso(value: str | None) -> datetime | None:
         return parse_datetime(value)
     if parsed.tzinfo is None:
         return parsed.replace(tzinfo=CHINA_STANDARD_TIME)
-    return parsed.astimezone(CHINA_STANDARD_TIME)
+    try:
+        return parsed.astimezone(CHINA_STANDARD_TIME)
+    except OverflowError:  # "9999-12-31T23Z" is a day past the calendar's end in China
+        return None

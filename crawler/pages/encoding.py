@@ -29,6 +29,7 @@ _CHINESE_SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "cp936": "gb18030",
                       "x-gbk": "gb18030", "gb18030": "gb18030", "hz-gb-2312": "gb18030"}
 # Control characters lxml refuses in text; they never carry meaning on a news page.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 # Character references to the same characters ("&#11;", "&#x1F"): libxml2 decodes them into
 # the tree, where lxml then refuses to write them back (a <br>'s tail, a lazy image's src).
 _CONTROL_REFERENCE = re.compile(
@@ -46,7 +47,7 @@ def normalize_encoding(name: str | None) -> str | None:
         return "gb18030"
     try:
         codec = codecs.lookup(label).name
-    except LookupError:
+    except (LookupError, ValueError):  # unknown, or not a name at all ("utf-8\x00")
         return None
     return _CHINESE_SUPERSETS.get(codec, codec)
 
@@ -78,8 +79,14 @@ def clean_text(text: str) -> str:
 
 def without_control_references(markup: str) -> str:
     """``markup`` without character references to the control characters ``clean_text``
-    removes, so that the parsed tree holds none of them either."""
-    return _CONTROL_REFERENCE.sub("", markup) if "&#" in markup else markup
+    removes, so that the parsed tree holds none of them either. Repeated until none is left:
+    taking one out can join its neighbours into another ("&&#xF;#1;" leaves "&#1;")."""
+    if "&#" not in markup:
+        return markup
+    removed = 1
+    while removed:
+        markup, removed = _CONTROL_REFERENCE.subn("", markup)
+    return markup
 
 
 def _decoded(body: bytes, codec: str) -> str:
@@ -100,7 +107,8 @@ def decode_html(body: bytes | str, declared_encoding: str | None = None) -> str:
     """The page as text: BOM, then the declared (HTTP) charset, then ``<meta>``, then UTF-8,
     then bs4's ``UnicodeDammit`` guess. Raises ``PageParseError`` if nothing decodes it."""
     if isinstance(body, str):
-        return clean_text(body)
+        # A lone surrogate cannot reach libxml2 (which would stop reading there).
+        return clean_text(_SURROGATE.sub("\ufffd", body))
     if not body:
         return ""
     if body.count(0) > len(body) // 1000 and sniff_bom(body) is None:
@@ -110,7 +118,7 @@ def decode_html(body: bytes | str, declared_encoding: str | None = None) -> str:
     for codec in dict.fromkeys(c for c in candidates if c):
         try:
             return _decoded(body, codec)
-        except (UnicodeDecodeError, LookupError):
+        except (UnicodeError, LookupError):  # UnicodeError: codecs such as "undefined"
             continue
     dammit = UnicodeDammit(body, ["gb18030", "big5", "windows-1252"], is_html=True)
     text = dammit.unicode_markup

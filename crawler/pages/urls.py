@@ -110,10 +110,15 @@ def absolute_url(base: str, href: str | None) -> str | None:
     try:
         joined = urljoin(base, href.strip())
         parts = urlsplit(joined if _PLAIN_URL.match(joined) else safe_url_string(joined))
+        parts.port  # noqa: B018 -- raises ValueError for a port that is not one ("h:abc")
+        if "[" in parts.netloc:  # an IPv6 host: w3lib (canonical_url) checks it more strictly
+            safe_url_string(joined)
     except ValueError:
         return None
     if parts.scheme not in ("http", "https", "file"):
         return None
+    if parts.scheme == "file" and not base.startswith("file:"):
+        return None  # a page on the web cannot lead to a file on this disk
     if parts.scheme != "file" and not parts.netloc:
         return None
     return urlunsplit((parts.scheme, parts.netloc, parts.path or "/", parts.query, ""))

@@ -3,7 +3,7 @@
 import pytest
 
 from crawler.pages import PageParseError, decode_html
-from crawler.pages.encoding import clean_text, without_control_references
+from crawler.pages.encoding import clean_text, normalize_encoding, without_control_references
 
 ZH = "<html><body><p>江苏威凯尔医药科技有限公司发布新闻：创新药获批临床。</p></body></html>"
 
@@ -56,3 +56,15 @@ def test_only_references_to_control_characters_are_dropped() -> None:
     assert without_control_references(kept) == kept
     dropped = "a&#0;&#8;&#11;&#012;&#14;&#31;&#00031;&#x0B;&#X1f;&#xc&#65534;&#xFFFF;b"
     assert without_control_references(dropped) == "ab"
+
+
+
+@pytest.mark.parametrize("label", ["undefined", "punycode", "no-such-codec"])
+def test_a_charset_that_cannot_decode_the_page_is_passed_over(label: str) -> None:
+    page = f'<meta charset="{label}"><h1>Titre \u00e9</h1>'
+    assert decode_html(page.encode(), label) == page
+
+
+def test_a_charset_label_that_is_no_name_at_all_is_ignored() -> None:
+    assert normalize_encoding("utf-8\x00") is None
+    assert decode_html("<h1>\u00e9</h1>".encode(), "utf-8\x00") == "<h1>\u00e9</h1>"

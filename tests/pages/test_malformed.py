@@ -65,6 +65,19 @@ CASES: dict[str, bytes | str] = {
     "table soup": b"<table><tr><td>Published Time:<td>2025-11-11<tr><td>Source:<td></table>",
     "cdata": b"<![CDATA[ <h1>x</h1> ]]>",
     "base href bogus": b'<base href="javascript:x"><a href="/news_detail/123456.html">x</a>',
+    # Found by fuzzing extract_page (each raised before its fix):
+    "references joined by a removal": b"<br>&&#xF#1",
+    "iso date past the calendar": b'<h1>T</h1><time datetime="9999-12-31T23Z">x</time>',
+    "iso date before the calendar": (
+        b'<meta property="article:published_time" content="0001-01-01T00:00+09:00"><h1>T</h1>'
+    ),
+    "links with bad ports and hosts": (
+        b'<a href="http://h:abc/news_detail/1234.html">x</a><a href="http://h:abc/x">News</a>'
+        b'<a href="http://h:99999/a!/news_detail/12345.html">y</a>'
+        b'<a href="http://[::1]x/news_detail/1234.html">z</a>'
+    ),
+    "undefined charset": b'<meta charset="undefined"><h1>T</h1>',
+    "punycode charset": b'<meta charset="punycode"><h1>T\xff</h1>',
     "control character references": (
         b"<html><body><h1>A headline&#11; for the test</h1><p>Published Time: 2025-11-11 "
         b"17:02</p><p>First line<br>&#11;second line&#x1f;<br>&#X0C;third&#xFFFF; &#110;o "
@@ -123,3 +136,35 @@ def test_control_character_references_are_dropped_and_the_article_kept() -> None
     assert article.body_text == "First line\nsecond line\nthird no harmn\nAbout"
     assert article.images == ["https://en.vcarepharmatech.com/photo.jpg"]
     assert 'href="https://en.vcarepharmatech.com/about.html"' in article.body_html
+
+
+def test_a_reference_formed_by_removing_another_is_removed_too() -> None:
+    body = (b"<h1>A headline for the test</h1><p>Published Time: 2024-01-01</p>"
+            b'<p>one&&#0;#1;two<br>&&#xF#1<img data-src="/x&&#0;#1;.jpg"></p>')
+    article = extract_page(URL, body).article
+    assert article is not None and "\x01" not in article.body_text
+    assert article.images == ["https://en.vcarepharmatech.com/x.jpg"]
+
+
+def test_machine_dates_outside_the_calendar_give_no_date() -> None:
+    for case in ("iso date past the calendar", "iso date before the calendar"):
+        page = extract_page(URL, CASES[case])
+        assert page.article is None or page.article.published_at is None
+
+
+def test_links_with_a_bad_port_or_host_lead_nowhere() -> None:
+    page = extract_page("https://en.vcarepharmatech.com/news_list-18.html",
+                        CASES["links with bad ports and hosts"])
+    assert page.kind == "other" and page.section_links == []
+
+
+def test_a_lone_surrogate_in_text_input_does_not_cut_the_page_short() -> None:
+    body = "<h1>A headline for the test</h1><p>Published Time: 2024-01-01</p><p>one \ud800 two</p>"
+    assert extract_page(URL, body).article.body_text == "one \ufffd two"
+
+
+def test_a_web_page_cannot_lead_to_a_file_on_disk() -> None:
+    body = (b"<h1>A headline for the test</h1><p>Published Time: 2024-01-01</p>"
+            b"<p>text<img data-src='file:///etc/x.jpg'><a href='file:///etc/passwd'>x</a></p>")
+    article = extract_page(URL, body).article
+    assert article.images == [] and "file:" not in article.body_html
