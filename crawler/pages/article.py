@@ -566,23 +566,31 @@ def neighbour_kind(doc: Document, link: Link) -> str | None:
     kind = _kind_by_rel(link) or _kind_by_own_words(link.text) or _named_by_first_line(doc, link)
     if kind:
         return kind
+    index, opens = _place_on_lines(doc, link)
+    if not opens:
+        return _labelled_on_its_line(doc, link)
+    # The link opens its line: a label, if any, sits alone just before (<dt>上一篇</dt>).
+    lines = doc.lines
+    before = lines[index - 1].spaced if index > 0 and len(lines[index - 1].text) <= 16 else ""
+    match = labels.NEIGHBOUR_LABEL_AT_END.search(before)
+    return match.lastgroup if match else None
+
+
+def _place_on_lines(doc: Document, link: Link) -> tuple[int, bool]:
+    """The index of the first line starting after the link, and whether the link opens its
+    own line (the line at that index starts inside it)."""
     lines, index = doc.lines, doc.line_index_at(link.key)
-    if index < len(lines) and doc.contains(link.element, lines[index].start):
-        # The link opens its line: a label, if any, sits alone just before (<dt>上一篇</dt>).
-        before = lines[index - 1].spaced if index > 0 and len(lines[index - 1].text) <= 16 else ""
-        match = labels.NEIGHBOUR_LABEL_AT_END.search(before)
-        return match.lastgroup if match else None
-    return _labelled_on_its_line(doc, link)
+    return index, index < len(lines) and doc.contains(link.element, lines[index].start)
 
 
 def _labelled_on_its_line(doc: Document, link: Link) -> str | None:
     """``previous``/``next`` when the words right before the link on its own line are the
     label: "上一篇：<a>title</a>". Such a line means the same inside a box marked as chrome
     (MetInfo's prev/next sit in ``<div class="met-shownews-footer">``)."""
-    lines, index = doc.lines, doc.line_index_at(link.key)
-    if index == 0 or (index < len(lines) and doc.contains(link.element, lines[index].start)):
-        return None  # the link opens its line: no words before it there
-    line = lines[index - 1]
+    index, opens = _place_on_lines(doc, link)
+    if opens or index == 0:
+        return None  # no words before the link on its line
+    line = doc.lines[index - 1]
     before = " ".join(
         word for word, key in zip(line.words, line.keys, strict=True) if key < link.key
     )
@@ -594,10 +602,10 @@ def _named_by_first_line(doc: Document, link: Link) -> str | None:
     """``previous``/``next`` when the link's first line opens with the label:
     "上一篇：<title>" as one link, or a card whose first box reads "Previous Page" above the
     target's title."""
-    lines, index = doc.lines, doc.line_index_at(link.key)
-    if index >= len(lines) or not doc.contains(link.element, lines[index].start):
+    index, opens = _place_on_lines(doc, link)
+    if not opens:
         return None
-    line = lines[index]
+    line = doc.lines[index]
     first = " ".join(word for word, key in zip(line.words, line.keys, strict=True)
                      if doc.contains(link.element, key))
     if labels.PREVIOUS_AT_START.match(first):

@@ -164,7 +164,6 @@ def _read_headings(lines: list[Line]) -> None:
         line.copyright = True
 
 
-
 def _finish_lines(lines: list[Line]) -> None:
     """Each line's ``text`` and ``spaced``, once all its runs are in."""
     for line in lines:
