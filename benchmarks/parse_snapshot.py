@@ -20,31 +20,13 @@ sys.path.insert(0, str(ROOT))
 
 from crawler.pages import PageParseError, parse_page  # noqa: E402
 from crawler.pages.serialize import parsed_page_to_dict  # noqa: E402
-from crawler.sample_site import build_site  # noqa: E402
-from crawler.sample_site.pages import Renderer  # noqa: E402
-from tests.pages.test_malformed import CASES, URL  # noqa: E402
-
-REPLICA = "http://127.0.0.1:8000"
+from tests.pages.corpus import replica_pages, stored_pages  # noqa: E402
 
 
 def corpus() -> list[tuple[str, str, bytes | str]]:
     """(name, url, body) of every page the snapshot covers."""
-    pages: list[tuple[str, str, bytes | str]] = []
-    for folder in ("pages", "pages_heldout"):
-        for html in sorted((ROOT / "tests" / "fixtures" / folder).glob("*.html")):
-            url_file = html.with_suffix(".url")
-            url = url_file.read_text().strip() if url_file.exists() else URL
-            pages.append((f"{folder}/{html.name}", url, html.read_bytes()))
-    pages += [(f"malformed/{name}", URL, body) for name, body in CASES.items()]
-    for seed, articles in ((1, 60), (7, 40)):
-        site = build_site(articles=articles, seed=seed)
-        for layout in ("standard", "redesign"):
-            renderer = Renderer(site, layout)
-            for path in sorted(renderer.routes):
-                resource = renderer.get(path)
-                if resource is not None and resource.content_type.startswith("text/html"):
-                    pages.append((f"replica{seed}/{layout}{path}", REPLICA + path, resource.body))
-    return pages
+    return (stored_pages() + replica_pages(seed=1, articles=60)
+            + replica_pages(seed=7, articles=40))
 
 
 def output(url: str, body: bytes | str) -> str:

@@ -25,11 +25,8 @@ from lxml import etree
 
 from crawler.pages import PageParseError, compiled, dom
 from crawler.pages.encoding import decode_html
-from crawler.sample_site import build_site
-from crawler.sample_site.pages import Renderer
-from tests.pages.test_malformed import CASES, URL
-
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+from tests.pages.corpus import replica_pages, stored_pages
+from tests.pages.test_malformed import URL
 
 # What the stored pages may lack: nesting deeper than the precomputed key steps, names with a
 # prefix, an unknown tag, <br> runs, attributes that name chrome only by id or role.
@@ -53,20 +50,8 @@ AWKWARD = {
 
 def _pages() -> list[tuple[str, str, str]]:
     """(name, url, text); bytes that are not text are left out (they never reach the walk)."""
-    pages: list[tuple[str, str, bytes | str]] = []
-    for folder in ("pages", "pages_heldout"):
-        for html in sorted((FIXTURES / folder).glob("*.html")):
-            pages.append((f"{folder}/{html.name}", URL, html.read_bytes()))
-    pages += [(f"malformed/{name}", URL, body) for name, body in CASES.items()]
-    pages += [(f"awkward/{name}", URL, body) for name, body in AWKWARD.items()]
-    site = build_site(articles=30, seed=3)
-    for layout in ("standard", "redesign"):
-        renderer = Renderer(site, layout)
-        for path in sorted(renderer.routes):
-            resource = renderer.get(path)
-            if resource is not None and resource.content_type.startswith("text/html"):
-                pages.append((f"replica/{layout}{path}", "http://127.0.0.1:8000" + path,
-                              resource.body))
+    pages = stored_pages() + [(f"awkward/{name}", URL, body) for name, body in AWKWARD.items()]
+    pages += replica_pages(seed=3, articles=30, name="replica")
     texts = []
     for name, url, body in pages:
         with contextlib.suppress(PageParseError):
