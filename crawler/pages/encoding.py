@@ -27,15 +27,28 @@ _BOMS = (
 )
 _CHINESE_SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "cp936": "gb18030",
                       "x-gbk": "gb18030", "gb18030": "gb18030", "hz-gb-2312": "gb18030"}
-# Control characters lxml refuses in text; they never carry meaning on a news page.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# Browsers read a page labelled Latin-1 or ASCII as Windows-1252 (the WHATWG Encoding
+# standard): its bytes 0x80-0x9F are curly quotes and dashes, not control characters.
+_WINDOWS_1252_ALIASES = {"latin-1": "cp1252", "iso8859-1": "cp1252", "ascii": "cp1252"}
+# Control characters: lxml refuses the C0 ones in text, and none of them (C0, DEL, C1) ever
+# shows or means anything on a news page.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
-# Character references to the same characters ("&#11;", "&#x1F"): libxml2 decodes them into
-# the tree, where lxml then refuses to write them back (a <br>'s tail, a lazy image's src).
+# Character references to the same characters ("&#11;", "&#x1F", "&#146;"): libxml2 decodes
+# them into the tree, where lxml then refuses to write the C0 ones back (a <br>'s tail, a lazy
+# image's src).
 _CONTROL_REFERENCE = re.compile(
-    r"&#(?:0*(?:[0-8]|1[124-9]|2[0-9]|3[01]|6553[45])(?![0-9])"
-    r"|[xX]0*(?:[0-8bBcCeEfF]|1[0-9a-fA-F]|[fF]{3}[eEfF])(?![0-9a-fA-F]));?"
+    r"&#(?:0*(?:[0-8]|1[124-9]|2[0-9]|3[01]|12[7-9]|1[3-5][0-9]|6553[45])(?![0-9])"
+    r"|[xX]0*(?:[0-8bBcCeEfF]|1[0-9a-fA-F]|7[fF]|[89][0-9a-fA-F]|[fF]{3}[eEfF])"
+    r"(?![0-9a-fA-F]));?"
 )
+# What a browser shows for "&#128;".."&#159;" (the HTML standard's table): the Windows-1252
+# character of that byte, as pages written in Word ("&#146;" for ’) rely on. The five bytes
+# Windows-1252 leaves undefined stay control characters, and are dropped like them.
+_WINDOWS_1252_REFERENCE = {
+    code: bytes([code]).decode("cp1252") for code in range(0x80, 0xA0)
+    if code not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+}
 
 
 def normalize_encoding(name: str | None) -> str | None:
@@ -49,7 +62,7 @@ def normalize_encoding(name: str | None) -> str | None:
         codec = codecs.lookup(label).name
     except (LookupError, ValueError):  # unknown, or not a name at all ("utf-8\x00")
         return None
-    return _CHINESE_SUPERSETS.get(codec, codec)
+    return _CHINESE_SUPERSETS.get(codec) or _WINDOWS_1252_ALIASES.get(codec, codec)
 
 
 def sniff_bom(body: bytes) -> str | None:
@@ -66,11 +79,13 @@ def declared_in_markup(body: bytes) -> str | None:
     return normalize_encoding(match.group(1).decode("ascii")) if match else None
 
 
-# Every byte but the control characters above, as UTF-8 (a control byte never occurs inside a
-# multibyte sequence): deleting these leaves the control bytes alone, the cheapest scan.
+# Every byte but the one-byte control characters above, as UTF-8 (such a byte never occurs
+# inside a multibyte sequence): deleting these leaves the control bytes alone, the cheapest scan.
 _NOT_CONTROL_BYTES = bytes(sorted(
-    set(range(256)) - {*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)}
+    set(range(256)) - {*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F}
 ))
+# The C1 controls as UTF-8: two bytes each.
+_C1_IN_UTF8 = re.compile(rb"\xc2[\x80-\x9f]")
 
 
 def clean_text(text: str) -> str:
@@ -79,14 +94,23 @@ def clean_text(text: str) -> str:
 
 def without_control_references(markup: str) -> str:
     """``markup`` without character references to the control characters ``clean_text``
-    removes, so that the parsed tree holds none of them either. Repeated until none is left:
-    taking one out can join its neighbours into another ("&&#xF;#1;" leaves "&#1;")."""
+    removes, so that the parsed tree holds none of them either ("&#128;".."&#159;" become
+    what a browser shows). Repeated until none is left: taking one out can join its
+    neighbours into another ("&&#xF;#1;" leaves "&#1;")."""
     if "&#" not in markup:
         return markup
     removed = 1
     while removed:
-        markup, removed = _CONTROL_REFERENCE.subn("", markup)
+        markup, removed = _CONTROL_REFERENCE.subn(_reference_replacement, markup)
     return markup
+
+
+def _reference_replacement(match: re.Match[str]) -> str:
+    """What stands for a control character reference: nothing, or for "&#128;".."&#159;"
+    the Windows-1252 character a browser shows."""
+    digits = match.group().rstrip(";")
+    code = int(digits[3:], 16) if digits[2] in "xX" else int(digits[2:])
+    return _WINDOWS_1252_REFERENCE.get(code, "")
 
 
 def _decoded(body: bytes, codec: str) -> str:
@@ -96,6 +120,7 @@ def _decoded(body: bytes, codec: str) -> str:
     if (
         codec == "utf-8"
         and not body.translate(None, _NOT_CONTROL_BYTES)
+        and not (b"\xc2" in body and _C1_IN_UTF8.search(body))
         and "\ufffe" not in text  # looked for in the text: faster than the bytes EF BF BE
         and "\uffff" not in text
     ):

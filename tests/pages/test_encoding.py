@@ -1,8 +1,11 @@
 """Bytes to text: declared charsets, GBK without a declaration, junk."""
 
+import codecs
+
 import pytest
 
 from crawler.pages import PageParseError, decode_html
+from crawler.pages.dom import parse_tree
 from crawler.pages.encoding import clean_text, normalize_encoding, without_control_references
 
 ZH = "<html><body><p>江苏威凯尔医药科技有限公司发布新闻：创新药获批临床。</p></body></html>"
@@ -52,10 +55,36 @@ def test_utf8_pages_lose_the_same_control_characters_as_any_other() -> None:
 
 
 def test_only_references_to_control_characters_are_dropped() -> None:
-    kept = "&#9;&#10;&#13;&#x9;&#xA;&#xd;&#32;&#110;&#x6E;&#127;&#12288;&#xFFFD;&#655350;&#x1F600;"
+    kept = ("&#9;&#10;&#13;&#x9;&#xA;&#xd;&#32;&#110;&#x6E;&#126;&#160;&#x7E;&#xA0;&#1270;"
+            "&#x7F0;&#12288;&#xFFFD;&#655350;&#x1F600;")
     assert without_control_references(kept) == kept
-    dropped = "a&#0;&#8;&#11;&#012;&#14;&#31;&#00031;&#x0B;&#X1f;&#xc&#65534;&#xFFFF;b"
+    dropped = ("a&#0;&#8;&#11;&#012;&#14;&#31;&#00031;&#x0B;&#X1f;&#xc&#65534;&#xFFFF;"
+               "&#127;&#x7f;&#129;&#x8D;&#143;&#x90;&#157;b")
     assert without_control_references(dropped) == "ab"
+
+
+def test_references_to_c1_controls_read_as_windows_1252_like_a_browser() -> None:
+    # Pages pasted from Word write "&#146;" for a right quote; libxml2 would keep U+0092.
+    assert without_control_references("It&#146;s &#147;new&#148; &#150; &#x80;5") == \
+        "It’s “new” – €5"
+    html = b"<h1>Vcare&#146;s &#x93;VC004&#x94;</h1>"
+    assert "Vcare’s “VC004”" in parse_tree(decode_html(html)).findtext(".//h1")
+
+
+@pytest.mark.parametrize("code", [0x7F, 0x80, 0x85, 0x92, 0x9F])
+def test_raw_del_and_c1_controls_are_dropped_in_every_encoding(code: int) -> None:
+    text = f"<p>a{chr(code)}b é ¿</p>"
+    for encoding in ("utf-8", "utf-16-le", "gb18030"):
+        body = text.encode(encoding)
+        if encoding == "utf-16-le":
+            body = codecs.BOM_UTF16_LE + body
+        assert decode_html(body, encoding) == "<p>ab é ¿</p>", encoding
+
+
+def test_a_page_labelled_latin_1_is_read_as_windows_1252() -> None:
+    body = b'<meta charset="iso-8859-1"><p>Vcare\x92s \x93plan\x94 \x96 caf\xe9</p>'
+    assert "Vcare’s “plan” – café" in decode_html(body)
+    assert normalize_encoding("US-ASCII") == normalize_encoding("latin1") == "cp1252"
 
 
 
