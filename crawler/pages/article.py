@@ -23,6 +23,7 @@ from crawler.pages.items import news_items
 from crawler.pages.language import page_language
 from crawler.pages.lazy import cached_property
 from crawler.pages.navigation import breadcrumb_trail, canonical_link, title_from_title_tag
+from crawler.pages.structured import published_in_json_ld
 from crawler.pages.urls import canonical_url, news_id_from_url
 
 _TITLE_SEPARATORS = frozenset("-_|｜–—:：·")
@@ -233,18 +234,24 @@ class ArticlePage:
                 machine = from_iso(time.get("datetime"))
                 if machine:
                     return machine, None
-            return from_iso(doc.meta("article:published_time", "datePublished")), None
+            return self._published_in_metadata(), None
         if line is not None and shown.hour == shown.minute == shown.second == 0:
             # "Nov 11, 2025" without its time: the page's machine-readable timestamp for the
             # same day completes it (a different day loses to what the visitor reads). Only
             # a <time> up to the date line counts: later ones date related items.
             stamps = [from_iso(time.get("datetime")) for time in doc.body.iter("time")
                       if doc.start(time) <= line.start]
-            stamps.append(from_iso(doc.meta("article:published_time", "datePublished")))
+            stamps.append(self._published_in_metadata())
             for machine in stamps:
                 if machine is not None and machine.date() == shown.date():
                     return machine, line
         return shown, line
+
+    def _published_in_metadata(self) -> datetime | None:
+        """The publication time the page gives machines: a <meta> tag, else JSON-LD."""
+        doc = self.doc
+        return (from_iso(doc.meta("article:published_time", "datePublished"))
+                or from_iso(published_in_json_ld(doc.markup)))
 
     @cached_property
     def _published_as_shown(self) -> tuple[datetime | None, Line | None]:

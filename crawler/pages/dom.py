@@ -228,9 +228,10 @@ class Document:
     processing instructions), nested at most 255 deep (libxml2's cap), which the body walk
     relies on."""
 
-    def __init__(self, url: str, root: etree._Element):
+    def __init__(self, url: str, root: etree._Element, markup: str = ""):
         self.url = url
         self.root = root
+        self.markup = markup  # the text ``root`` was parsed from: <script> data lives there
         body = root.find("body")
         self.body = body if body is not None else root
         self.position: dict[etree._Element, int] = {

@@ -31,8 +31,9 @@ class ParsedPage:
 def load_document(url: str, html: bytes | str, encoding: str | None = None) -> Document | None:
     """The page's tree and line index; None when there is no markup. Raises
     ``PageParseError`` when the bytes are not text."""
-    root = parse_tree(decode_html(html, encoding))
-    return Document(url, root) if root is not None else None
+    markup = decode_html(html, encoding)
+    root = parse_tree(markup)
+    return Document(url, root, markup) if root is not None else None
 
 
 def extract_page(url: str, html: bytes | str, *, encoding: str | None = None) -> ParsedPage:

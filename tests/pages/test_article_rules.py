@@ -146,6 +146,35 @@ def test_a_time_element_completes_the_date_it_shows() -> None:
     assert parse_article(_EN_URL, html).published_at.isoformat() == "2025-01-08T14:00:00+08:00"
 
 
+def _with_json_ld(shown: str, json_ld: str) -> str:
+    return (f"<html><head><script type='application/ld+json'>{json_ld}</script></head>"
+            f"<body><h1>Headline</h1>{shown}<p>Body text of the article.</p></body></html>")
+
+
+def test_json_ld_gives_the_time_when_the_page_shows_no_date() -> None:
+    json_ld = ('{"@context": "https://schema.org", "@graph": [{"@type": "WebSite", "name": "V"},'
+               ' {"@type": "NewsArticle", "datePublished": "2025-11-11T09:02:00Z",'
+               ' "dateModified": "2025-11-13T09:00:00Z"}]}')
+    article = parse_article(_EN_URL, _with_json_ld("", json_ld))
+    assert article.published_at.isoformat() == "2025-11-11T17:02:00+08:00"
+
+
+def test_json_ld_completes_a_date_shown_without_its_time_but_never_moves_it() -> None:
+    json_ld = '[{"@type": "Article", "datePublished": "2025-11-11 17:02"}]'
+    same_day = parse_article(_EN_URL, _with_json_ld("<p>Published Time: 2025-11-11</p>", json_ld))
+    assert same_day.published_at.isoformat() == "2025-11-11T17:02:00+08:00"
+    other_day = parse_article(_EN_URL, _with_json_ld("<p>Published Time: 2025-11-10</p>", json_ld))
+    assert other_day.published_at.isoformat() == "2025-11-10T00:00:00+08:00"
+
+
+def test_json_ld_of_other_articles_or_broken_json_ld_gives_no_date() -> None:
+    nested = ('{"@type": "ItemList", "itemListElement": [{"@type": "NewsArticle",'
+              ' "datePublished": "2024-10-01T08:00:00+08:00"}]}')
+    broken = '{"@type": "NewsArticle", "datePublished": "2025-11-11T17:02:00+08:00",'
+    for json_ld in (nested, broken, '"just a string"', "[1, null]"):
+        assert parse_article(_EN_URL, _with_json_ld("", json_ld)).published_at is None, json_ld
+
+
 def test_a_table_in_the_body_reads_one_line_per_row() -> None:
     html = _page("Vcare", "<h1>Headline</h1><p>Published Time: 2025-06-20 09:45</p>"
                  "<p>Results:</p><table><tr><td><p>Dose</p></td><td>Patients</td></tr>"

@@ -1,0 +1,45 @@
+"""Structured data a page carries for machines: JSON-LD (``<script type="application/ld+json">``).
+
+Read only as a fallback, when what a visitor sees leaves a field open (a page showing no
+publication time): the visible page always wins where it says something.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+
+# The parser drops <script> elements before anything reads the tree, so JSON-LD is found in
+# the markup itself. A JSON-LD block cannot hold "</script>" (it would end the element).
+_JSON_LD = re.compile(
+    r"<script\b[^>]*\btype\s*=\s*[\"']?\s*application/ld\+json[^>]*>(.*?)</script\s*>",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def json_ld_items(markup: str) -> Iterator[dict]:
+    """The page's JSON-LD items in order: each block's top-level objects and the members of
+    its ``@graph``. Nested objects (an ``ItemList`` of other articles, an author) are not
+    items of this page. Blocks that are not valid JSON are passed over."""
+    for block in _JSON_LD.finditer(markup):
+        try:
+            data = json.loads(block.group(1))
+        except (ValueError, RecursionError):  # half-written or absurdly deep JSON: passed over
+            continue
+        for item in data if isinstance(data, list) else [data]:
+            if not isinstance(item, dict):
+                continue
+            graph = item.get("@graph")
+            if isinstance(graph, list):
+                yield from (member for member in graph if isinstance(member, dict))
+            yield item
+
+
+def published_in_json_ld(markup: str) -> str | None:
+    """The first ``datePublished`` among the page's JSON-LD items, as written."""
+    for item in json_ld_items(markup):
+        value = item.get("datePublished")
+        if isinstance(value, str) and value.strip():
+            return value
+    return None
