@@ -11,20 +11,33 @@ import re
 from collections.abc import Iterator
 
 # The parser drops <script> elements before anything reads the tree, so JSON-LD is found in
-# the markup itself. A JSON-LD block cannot hold "</script>" (it would end the element).
-_JSON_LD = re.compile(
-    r"<script\b[^>]*\btype\s*=\s*[\"']?\s*application/ld\+json[^>]*>(.*?)</script\s*>",
-    re.IGNORECASE | re.DOTALL,
+# the markup itself. A JSON-LD block cannot hold "</script" (that would end the element).
+_JSON_LD_OPENING = re.compile(
+    r"<script\b[^>]*?\btype\s*=\s*[\"']?\s*application/ld\+json[^>]*>", re.IGNORECASE
 )
+_CLOSING = re.compile(r"</script", re.IGNORECASE)
+
+
+def json_ld_blocks(markup: str) -> Iterator[str]:
+    """The text of each JSON-LD script, in one pass over the markup (a script left open runs
+    to the end of the page, and no block follows it)."""
+    position = 0
+    while (opening := _JSON_LD_OPENING.search(markup, position)) is not None:
+        closing = _CLOSING.search(markup, opening.end())
+        if closing is None:
+            yield markup[opening.end():]
+            return
+        yield markup[opening.end():closing.start()]
+        position = closing.end()
 
 
 def json_ld_items(markup: str) -> Iterator[dict]:
     """The page's JSON-LD items in order: each block's top-level objects and the members of
     its ``@graph``. Nested objects (an ``ItemList`` of other articles, an author) are not
     items of this page. Blocks that are not valid JSON are passed over."""
-    for block in _JSON_LD.finditer(markup):
+    for block in json_ld_blocks(markup):
         try:
-            data = json.loads(block.group(1))
+            data = json.loads(block)
         except (ValueError, RecursionError):  # half-written or absurdly deep JSON: passed over
             continue
         for item in data if isinstance(data, list) else [data]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from crawler.pages import parse_article
+from crawler.pages.structured import json_ld_blocks
 
 _EN_URL = "https://en.vcarepharmatech.com/news_detail/1900000000000000001-18-6.html"
 _ZH_URL = "https://www.vcarepharmatech.com/zh/news_detail/1900000000000000001-16-1.html"
@@ -195,3 +196,13 @@ def test_a_related_item_time_does_not_complete_the_article_date() -> None:
             "Other</a><time datetime='2025-01-08T09:15:00+08:00'>2025-01-08</time></li></ul>"
             "</body></html>")
     assert parse_article(_EN_URL, html).published_at.isoformat() == "2025-01-08T00:00:00+08:00"
+
+
+def test_json_ld_blocks_are_found_in_one_pass_even_when_left_open() -> None:
+    markup = ('<SCRIPT data-x="1" TYPE="application/ld+json">{"a": 1}</Script >'
+              '<script type=application/ld+json>{"b": 2}</script>'
+              '<script type="text/javascript">{"c": 3}</script>'
+              "<script type='application/ld+json'>{\"d\": 4}")
+    assert list(json_ld_blocks(markup)) == ['{"a": 1}', '{"b": 2}', '{"d": 4}']
+    # Thousands of unclosed openers: each is read once, not rescanned to the end of the page.
+    assert len(list(json_ld_blocks("<script type='application/ld+json'>[" * 20000))) == 1
