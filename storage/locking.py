@@ -8,7 +8,7 @@ from contextlib import contextmanager, suppress
 
 from filelock import FileLock, Timeout
 from sqlalchemy import text
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from storage.db import advisory_key, database_error, mask_url, sqlite_path
@@ -62,6 +62,7 @@ def _advisory_lock(engine: Engine, wait_seconds: float) -> Iterator[None]:
     except SQLAlchemyError as exc:
         raise database_error(exc, engine, "cannot take the crawl lock on") from None
     try:
+        _exempt_from_idle_timeout(conn)
         key = advisory_key(conn, "crawl")
         deadline = time.monotonic() + max(wait_seconds, 0)
         while not conn.scalar(text("SELECT pg_try_advisory_lock(:key)"), {"key": key}):
@@ -74,5 +75,19 @@ def _advisory_lock(engine: Engine, wait_seconds: float) -> Iterator[None]:
             # If the connection is gone, the server released the lock with it.
             with suppress(SQLAlchemyError):
                 conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": key})
+                if _has_idle_session_timeout(conn):
+                    conn.execute(text("RESET idle_session_timeout"))  # back in the pool as it was
     finally:
         conn.close()
+
+
+def _has_idle_session_timeout(conn: Connection) -> bool:
+    return (conn.dialect.server_version_info or (0,)) >= (14,)
+
+
+def _exempt_from_idle_timeout(conn: Connection) -> None:
+    """The lock's connection sits idle for the whole crawl: a server set to end idle
+    sessions (``idle_session_timeout``, PostgreSQL 14+) would end it, and the lock with it,
+    without a word. This session opts out."""
+    if _has_idle_session_timeout(conn):
+        conn.execute(text("SET idle_session_timeout = 0"))

@@ -70,8 +70,15 @@ DIALECTS = [
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    if "empty_db_url" in metafunc.fixturenames:
+    """Every database test runs on each dialect, unless it names its own (``ONLY_POSTGRES``)."""
+    chosen = any("empty_db_url" in mark.args[0]
+                 for mark in metafunc.definition.iter_markers("parametrize"))
+    if "empty_db_url" in metafunc.fixturenames and not chosen:
         metafunc.parametrize("empty_db_url", DIALECTS, indirect=True)
+
+
+# For a behaviour only a database server has: ``@ONLY_POSTGRES`` on the test.
+ONLY_POSTGRES = pytest.mark.parametrize("empty_db_url", DIALECTS[1:], indirect=True)
 
 
 @pytest.fixture

@@ -9,9 +9,11 @@ import time
 from pathlib import Path
 
 import pytest
+from sqlalchemy.engine import make_url
 
 from storage.errors import CrawlLocked
 from storage.locking import crawl_lock
+from tests.storage.conftest import ONLY_POSTGRES
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -110,6 +112,23 @@ def test_lock_message_masks_the_password(db):
         pass
     if db.engine.url.password:
         assert db.engine.url.password not in str(raised.value)
+
+
+@ONLY_POSTGRES
+def test_postgres_lock_outlives_a_server_idle_session_timeout(db):
+    # The holder's sessions start with a 1 s idle timeout, as a server could set for everyone.
+    url = make_url(db.url)
+    options = f"{url.query['options']} -cidle_session_timeout=1000"
+    process = spawn(HOLDER, url.update_query_dict({"options": options})
+                    .render_as_string(hide_password=False))
+    try:
+        assert process.stdout.readline().strip() == "locked"
+        time.sleep(3)  # the lock's connection idles three times past the timeout
+        with pytest.raises(CrawlLocked), crawl_lock(db.engine):
+            pass
+    finally:
+        process.kill()
+        process.wait()
 
 
 def test_two_processes_upgrading_an_empty_database_at_once(empty_db_url):
