@@ -8,21 +8,21 @@ Everything is found from those words and from the ``/news_detail/<id>`` link pat
 
 from __future__ import annotations
 
-import math
 import re
 from datetime import datetime
 
-import nh3
 from lxml import etree
 
 from crawler.items import Article, NewsLink
 from crawler.pages import labels
+from crawler.pages.body import body_pieces, html_of_pieces, images_in_pieces, text_of_lines
 from crawler.pages.dates import from_iso, is_date_only, parse_datetime
-from crawler.pages.dom import BLOCK_TAGS, Document, Line, Link, normalize
+from crawler.pages.dom import Document, Line, normalize
 from crawler.pages.items import news_items
 from crawler.pages.language import page_language
 from crawler.pages.lazy import cached_property
 from crawler.pages.navigation import breadcrumb_trail, canonical_link, title_from_title_tag
+from crawler.pages.neighbours import neighbour_links
 from crawler.pages.structured import published_in_json_ld
 from crawler.pages.urls import canonical_url, news_id_from_url
 
@@ -30,22 +30,6 @@ _TITLE_SEPARATORS = frozenset("-_|｜–—:：·")
 _HEADER_LOOKBEHIND = 3
 _HEADER_LOOKAHEAD = 12
 _LONG_LINE = 200
-_SANITIZER_TAGS = nh3.ALLOWED_TAGS | {"figure", "figcaption", "section", "video", "source"}
-_SANITIZER_ATTRIBUTES = {
-    **{tag: set(attrs) for tag, attrs in nh3.ALLOWED_ATTRIBUTES.items()},
-    "img": {"src", "alt", "title", "width", "height"},
-    "a": {"href", "title"},
-}
-_SANITIZER = nh3.Cleaner(
-    tags=_SANITIZER_TAGS,
-    attributes=_SANITIZER_ATTRIBUTES,
-    url_schemes={"http", "https", "mailto"},
-)
-# The elements whose href/src the sanitizer keeps: addresses anywhere else are dropped anyway.
-_ADDRESS_TAGS = tuple(sorted(tag for tag, names in _SANITIZER_ATTRIBUTES.items()
-                             if names & {"href", "src"}))
-# Lazy-loading pages keep the real picture in data-* and a placeholder in src.
-_IMAGE_SOURCES = ("data-original", "data-src", "data-lazy-src", "data-url", "src")
 
 
 class ArticlePage:
@@ -343,75 +327,17 @@ class ArticlePage:
         ]
 
     def body_text(self) -> str:
-        lines = self._body_lines
-        if not lines or next(self.doc.body.iter("td", "th"), None) is None:
-            return "\n".join(line.text for line in lines)
-        # A table in the body reads row by row: the cells of one row make one line.
-        texts: list[str] = []
-        row = last_cell = None
-        for line in lines:
-            cell = _cell_of(self.doc, line)
-            here = cell.getparent() if cell is not None else None
-            if here is not None and here is row and cell is not last_cell:
-                texts[-1] = f"{texts[-1]} {line.text}"
-            else:
-                texts.append(line.text)
-            row, last_cell = here, cell
-        return "\n".join(texts)
+        return text_of_lines(self.doc, self._body_lines)
 
     @cached_property
     def _body_pieces(self) -> list[etree._Element | str]:
-        pieces: list[etree._Element | str] = []
-        _collect(self.doc, self.doc.body, self.header_end, self.body_end, pieces)
-        resolve = self.doc.resolve
-        for piece in pieces:
-            if isinstance(piece, str):
-                continue
-            for image in piece.iter("img"):
-                real = next((image.get(name) for name in _IMAGE_SOURCES if image.get(name)), None)
-                if real:
-                    image.set("src", real)
-            # Addresses as the reader follows them; one that leads nowhere is dropped.
-            for element in piece.iter(_ADDRESS_TAGS):
-                for attribute in ("href", "src"):
-                    value = element.get(attribute)
-                    if value is None:
-                        continue
-                    resolved = resolve(value)
-                    if resolved is None:
-                        del element.attrib[attribute]
-                    else:
-                        element.set(attribute, resolved)
-        return pieces
+        return body_pieces(self.doc, self.header_end, self.body_end)
 
     def body_html(self) -> str:
-        fragments: list[str] = []
-        inline: list[str] = []
-        for piece in self._body_pieces:
-            if isinstance(piece, str):
-                inline.append(_escape(piece))
-            elif piece.tag in BLOCK_TAGS or piece.tag == "br":
-                if "".join(inline).strip():
-                    fragments.append(f"<p>{''.join(inline).strip()}</p>")
-                inline = []
-                if piece.tag != "br":
-                    fragments.append(etree.tostring(piece, encoding="unicode", with_tail=False))
-            else:
-                inline.append(etree.tostring(piece, encoding="unicode", with_tail=False))
-        if "".join(inline).strip():
-            fragments.append(f"<p>{''.join(inline).strip()}</p>")
-        return _SANITIZER.clean("\n".join(fragments)).strip()
+        return html_of_pieces(self._body_pieces)
 
     def images(self) -> list[str]:
-        found: list[str] = []
-        for piece in self._body_pieces:
-            if isinstance(piece, str):
-                continue
-            for image in piece.iter("img"):
-                url = self.doc.resolve(image.get("src"))
-                if url and url not in found:
-                    found.append(url)
-        return found
+        return images_in_pieces(self.doc, self._body_pieces)
 
     # --- around the body --------------------------------------------------------------
 
@@ -434,26 +360,7 @@ class ArticlePage:
 
     @cached_property
     def _neighbours(self) -> dict[str, str]:
-        doc, found = self.doc, {}
-        related, own_id = self._related_range, self.news_id()
-        # Article links after the header: no link's key (an anchor's position) equals
-        # header_end, which is a text or end key, or else the <body>'s own position.
-        for link in doc.article_links_between(self.header_end, math.inf):
-            if link.news_id == own_id:
-                continue
-            if related and related[0] < link.key < related[1]:
-                continue
-            if doc.in_chrome(link.key):
-                # A pager in a <nav> ("Next Page »"): the link's own words count there, and a
-                # label on its line ("上一篇：<a>"), but no label on a line above it.
-                kind = _named_neighbour(doc, link) or _labelled_on_its_line(doc, link)
-            else:
-                kind = neighbour_kind(doc, link)
-            if kind and kind not in found:
-                found[kind] = link.url
-                if len(found) == 2:  # both neighbours found: later links cannot change them
-                    break
-        return found
+        return neighbour_links(self.doc, self.header_end, self._related_range, self.news_id())
 
     def previous(self) -> str | None:
         return self._neighbours.get("previous")
@@ -494,17 +401,6 @@ class ArticlePage:
         )
 
 
-def _cell_of(doc: Document, line: Line) -> etree._Element | None:
-    """The table cell (<td>, <th>) whose only line ``line`` is, if any."""
-    block = line.block
-    if block.tag in ("td", "th"):
-        return block
-    cell = next(block.iterancestors("td", "th"), None)
-    if cell is None or len(doc.lines_in(cell)) != 1:
-        return None
-    return cell
-
-
 def _shows_published(line: Line, following: Line | None) -> bool:
     """A "Published Time" label with its date, on the line or alone above it."""
     alone = labels.label_alone(line.spaced)
@@ -538,125 +434,3 @@ def _ends_body(line: Line) -> bool:
         or labels.SHARE.match(text)
         or line.copyright
     )
-
-
-def _kind_by_rel(link: Link) -> str | None:
-    """``previous``/``next`` from the link's ``rel`` attribute."""
-    rel = (link.element.get("rel") or "").lower().split()
-    if "prev" in rel or "previous" in rel:
-        return "previous"
-    return "next" if "next" in rel else None
-
-
-def _kind_by_own_words(text: str) -> str | None:
-    """``previous``/``next`` when the link's words are a pager's ("« Prev", "下一篇")."""
-    if not text:  # the patterns' parts are all optional: an empty text would match
-        return None
-    if labels.PREVIOUS_LINK_TEXT.match(text):
-        return "previous"
-    return "next" if labels.NEXT_LINK_TEXT.match(text) else None
-
-
-def _named_neighbour(doc: Document, link: Link) -> str | None:
-    """``previous``/``next`` when the link itself says so in words ("Next Page »"), or by
-    ``rel``."""
-    kind = _kind_by_rel(link)
-    if kind:
-        return kind
-    if not any(map(str.isalpha, link.text)):
-        return None
-    return _kind_by_own_words(link.text) or _named_by_first_line(doc, link)
-
-
-def neighbour_kind(doc: Document, link: Link) -> str | None:
-    """``previous``/``next`` when the link or the words just before it say so."""
-    kind = _kind_by_rel(link) or _kind_by_own_words(link.text) or _named_by_first_line(doc, link)
-    if kind:
-        return kind
-    index, opens = _place_on_lines(doc, link)
-    if not opens:
-        return _labelled_on_its_line(doc, link)
-    # The link opens its line: a label, if any, sits alone just before (<dt>上一篇</dt>).
-    lines = doc.lines
-    before = lines[index - 1].spaced if index > 0 and len(lines[index - 1].text) <= 16 else ""
-    match = labels.NEIGHBOUR_LABEL_AT_END.search(before)
-    return match.lastgroup if match else None
-
-
-def _place_on_lines(doc: Document, link: Link) -> tuple[int, bool]:
-    """The index of the first line starting after the link, and whether the link opens its
-    own line (the line at that index starts inside it)."""
-    lines, index = doc.lines, doc.line_index_at(link.key)
-    return index, index < len(lines) and doc.contains(link.element, lines[index].start)
-
-
-def _labelled_on_its_line(doc: Document, link: Link) -> str | None:
-    """``previous``/``next`` when the words right before the link on its own line are the
-    label: "上一篇：<a>title</a>". Such a line means the same inside a box marked as chrome
-    (MetInfo's prev/next sit in ``<div class="met-shownews-footer">``)."""
-    index, opens = _place_on_lines(doc, link)
-    if opens or index == 0:
-        return None  # no words before the link on its line
-    line = doc.lines[index - 1]
-    before = " ".join(
-        word for word, key in zip(line.words, line.keys, strict=True) if key < link.key
-    )
-    match = labels.NEIGHBOUR_LABEL_AT_END.search(before)
-    return match.lastgroup if match else None
-
-
-def _named_by_first_line(doc: Document, link: Link) -> str | None:
-    """``previous``/``next`` when the link's first line opens with the label:
-    "上一篇：<title>" as one link, or a card whose first box reads "Previous Page" above the
-    target's title."""
-    index, opens = _place_on_lines(doc, link)
-    if not opens:
-        return None
-    line = doc.lines[index]
-    first = " ".join(word for word, key in zip(line.words, line.keys, strict=True)
-                     if doc.contains(link.element, key))
-    if labels.PREVIOUS_AT_START.match(first):
-        return "previous"
-    if labels.NEXT_AT_START.match(first):
-        return "next"
-    return None
-
-
-def _collect(
-    doc: Document,
-    element: etree._Element,
-    start: float,
-    end: float,
-    pieces: list[etree._Element | str],
-) -> None:
-    """Append the largest chrome-free elements (and loose text) lying between the keys."""
-    low, high = doc.start(element), doc.end(element)
-    if high <= start or low >= end or doc.chrome_covers(low, high):
-        return
-    if low > start and high < end and not doc.chrome_starts_within(low, high):
-        if (
-            doc.has_text(element)
-            or element.tag == "br"
-            or next(element.iter("img"), None) is not None  # an image, or one inside
-        ):
-            pieces.append(element)
-        return
-    text = element.text
-    if text and text.strip() and start < low + 0.25 < end:
-        pieces.append(text)
-    for child in element:
-        if not isinstance(child.tag, str):
-            continue
-        if doc.start(child) >= end:
-            break  # this child and the ones after it, tails included, lie past the range
-        if doc.end(child) > start:
-            _collect(doc, child, start, end, pieces)
-        tail = child.tail
-        if tail and tail.strip():
-            tail_key = doc.tail_key(child)
-            if start < tail_key < end and not doc.in_chrome(tail_key):
-                pieces.append(tail)
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

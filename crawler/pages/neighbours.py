@@ -1,0 +1,120 @@
+"""An article's neighbours: which links are its Previous Page and Next Page.
+
+The site writes ``Previous Page`` / ``Next Page`` (``上一篇`` / ``下一篇``) as a label before
+the link, as the link's own words, as a box above the target's title, or only as ``rel``;
+pagers inside navigation boxes count, but only by what the link itself or its line says.
+"""
+
+from __future__ import annotations
+
+import math
+
+from crawler.pages import labels
+from crawler.pages.dom import Document, Link
+
+
+def neighbour_links(doc: Document, header_end: float, related: tuple[float, float] | None,
+                    own_id: str | None) -> dict[str, str]:
+    """``{"previous": url, "next": url}`` as far as the page shows them: article links after
+    the header, outside the Related News range ``related``, other than the page's own."""
+    found: dict[str, str] = {}
+    # Article links after the header: no link's key (an anchor's position) equals
+    # header_end, which is a text or end key, or else the <body>'s own position.
+    for link in doc.article_links_between(header_end, math.inf):
+        if link.news_id == own_id:
+            continue
+        if related and related[0] < link.key < related[1]:
+            continue
+        if doc.in_chrome(link.key):
+            # A pager in a <nav> ("Next Page »"): the link's own words count there, and a
+            # label on its line ("上一篇：<a>"), but no label on a line above it.
+            kind = _named_neighbour(doc, link) or _labelled_on_its_line(doc, link)
+        else:
+            kind = neighbour_kind(doc, link)
+        if kind and kind not in found:
+            found[kind] = link.url
+            if len(found) == 2:  # both neighbours found: later links cannot change them
+                break
+    return found
+
+
+def _kind_by_rel(link: Link) -> str | None:
+    """``previous``/``next`` from the link's ``rel`` attribute."""
+    rel = (link.element.get("rel") or "").lower().split()
+    if "prev" in rel or "previous" in rel:
+        return "previous"
+    return "next" if "next" in rel else None
+
+
+def _kind_by_own_words(text: str) -> str | None:
+    """``previous``/``next`` when the link's words are a pager's ("« Prev", "下一篇")."""
+    if not text:  # the patterns' parts are all optional: an empty text would match
+        return None
+    if labels.PREVIOUS_LINK_TEXT.match(text):
+        return "previous"
+    return "next" if labels.NEXT_LINK_TEXT.match(text) else None
+
+
+def _named_neighbour(doc: Document, link: Link) -> str | None:
+    """``previous``/``next`` when the link itself says so in words ("Next Page »"), or by
+    ``rel``."""
+    kind = _kind_by_rel(link)
+    if kind:
+        return kind
+    if not any(map(str.isalpha, link.text)):
+        return None
+    return _kind_by_own_words(link.text) or _named_by_first_line(doc, link)
+
+
+def neighbour_kind(doc: Document, link: Link) -> str | None:
+    """``previous``/``next`` when the link or the words just before it say so."""
+    kind = _kind_by_rel(link) or _kind_by_own_words(link.text) or _named_by_first_line(doc, link)
+    if kind:
+        return kind
+    index, opens = _place_on_lines(doc, link)
+    if not opens:
+        return _labelled_on_its_line(doc, link)
+    # The link opens its line: a label, if any, sits alone just before (<dt>上一篇</dt>).
+    lines = doc.lines
+    before = lines[index - 1].spaced if index > 0 and len(lines[index - 1].text) <= 16 else ""
+    match = labels.NEIGHBOUR_LABEL_AT_END.search(before)
+    return match.lastgroup if match else None
+
+
+def _place_on_lines(doc: Document, link: Link) -> tuple[int, bool]:
+    """The index of the first line starting after the link, and whether the link opens its
+    own line (the line at that index starts inside it)."""
+    lines, index = doc.lines, doc.line_index_at(link.key)
+    return index, index < len(lines) and doc.contains(link.element, lines[index].start)
+
+
+def _labelled_on_its_line(doc: Document, link: Link) -> str | None:
+    """``previous``/``next`` when the words right before the link on its own line are the
+    label: "上一篇：<a>title</a>". Such a line means the same inside a box marked as chrome
+    (MetInfo's prev/next sit in ``<div class="met-shownews-footer">``)."""
+    index, opens = _place_on_lines(doc, link)
+    if opens or index == 0:
+        return None  # no words before the link on its line
+    line = doc.lines[index - 1]
+    before = " ".join(
+        word for word, key in zip(line.words, line.keys, strict=True) if key < link.key
+    )
+    match = labels.NEIGHBOUR_LABEL_AT_END.search(before)
+    return match.lastgroup if match else None
+
+
+def _named_by_first_line(doc: Document, link: Link) -> str | None:
+    """``previous``/``next`` when the link's first line opens with the label:
+    "上一篇：<title>" as one link, or a card whose first box reads "Previous Page" above the
+    target's title."""
+    index, opens = _place_on_lines(doc, link)
+    if not opens:
+        return None
+    line = doc.lines[index]
+    first = " ".join(word for word, key in zip(line.words, line.keys, strict=True)
+                     if doc.contains(link.element, key))
+    if labels.PREVIOUS_AT_START.match(first):
+        return "previous"
+    if labels.NEXT_AT_START.match(first):
+        return "next"
+    return None
