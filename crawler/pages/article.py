@@ -320,10 +320,11 @@ class ArticlePage:
     @cached_property
     def _body_lines(self) -> list[Line]:
         doc = self.doc
+        # A drawn rule ("------分隔线------") is decoration, not a paragraph.
         return [
             line
             for line in doc.lines_between(self.header_end, self.body_end)
-            if not doc.in_chrome(line.start)
+            if not doc.in_chrome(line.start) and not labels.is_rule_line(line.text)
         ]
 
     def body_text(self) -> str:

@@ -7,6 +7,8 @@ and the HTML cleaned by nh3.
 
 from __future__ import annotations
 
+import re
+
 import nh3
 from lxml import etree
 
@@ -26,6 +28,7 @@ _SANITIZER = nh3.Cleaner(
 # The elements whose href/src the sanitizer keeps: addresses anywhere else are dropped anyway.
 _ADDRESS_TAGS = tuple(sorted(tag for tag, names in _SANITIZER_ATTRIBUTES.items()
                              if names & {"href", "src"}))
+_PIXELS = re.compile(r"\s*(\d{1,4})\s*(?:px)?\s*$", re.IGNORECASE)
 # Lazy-loading pages keep the real picture in data-* and a placeholder in src.
 _IMAGE_SOURCES = ("data-original", "data-src", "data-lazy-src", "data-url", "src")
 
@@ -103,10 +106,23 @@ def images_in_pieces(doc: Document, pieces: list[etree._Element | str]) -> list[
         if isinstance(piece, str):
             continue
         for image in piece.iter("img"):
+            if _is_spacer(image):
+                continue
             url = doc.resolve(image.get("src"))
             if url and url not in found:
                 found.append(url)
     return found
+
+
+def _is_spacer(image: etree._Element) -> bool:
+    """A picture one or two pixels across: a drawn line or a spacer (old table layouts put
+    ``<img src="line.gif" width="680" height="1">`` under the header), not an image of the
+    article."""
+    for attribute in ("width", "height"):
+        size = _PIXELS.match(image.get(attribute) or "")
+        if size and int(size.group(1)) <= 2:
+            return True
+    return False
 
 
 def _cell_of(doc: Document, line: Line) -> etree._Element | None:

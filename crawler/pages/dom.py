@@ -96,6 +96,9 @@ _CHROME_CLASS_WORDS = frozenset(
 )
 # Key offsets by depth (``end`` and ``tail_key``), computed once for usual depths.
 _STEPS = 512
+# A footer's box holds at most this much text; a line longer than this is not footer.
+_FOOTER_MAX = 400
+_FOOTER_LINE_MAX = 100
 _END_STEP = tuple(0.4 / (depth + 1.5) for depth in range(_STEPS))
 _TAIL_STEP = tuple(0.4 / (depth + 1) for depth in range(_STEPS))
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
@@ -552,13 +555,28 @@ class Document:
             ):
                 ranges.append((self.start(line.block), self.end(line.block)))
             elif line.copyright:
-                ranges.append((line.start - 0.01, self.end(self.body)))
+                ranges.append(self._footer_range(line))
         for link in self.links:
             if labels.is_edition_name(link.text):
                 holder = link.element.getparent()
                 if holder is not None and len(self.text(holder)) <= 60:
                     ranges.append((self.start(holder), self.end(holder)))
         return sorted(ranges)
+
+    def _footer_range(self, copyright_line: Line) -> tuple[float, float]:
+        """From a copyright line to the end of the page, where footers are. A site builder
+        may put its footer first in the markup and place it by CSS: when what follows the
+        footer's box reads like content (a long line, an article link), only the box is
+        chrome. The box is the largest one around the line that holds no more than a
+        footer's worth of text."""
+        box = copyright_line.block
+        while (parent := box.getparent()) is not None and len(self.text(parent)) <= _FOOTER_MAX:
+            box = parent
+        start, page_end, box_end = copyright_line.start - 0.01, self.end(self.body), self.end(box)
+        content_follows = any(
+            len(line.text) > _FOOTER_LINE_MAX for line in self.lines_between(box_end, page_end)
+        ) or self.article_links_between(box_end, page_end)
+        return (start, box_end) if content_follows else (start, page_end)
 
     def _chrome_by_markup(self) -> list[etree._Element]:
         """Navigation, sidebars, site header and footer, by tag, ARIA role or class name

@@ -82,8 +82,10 @@ RELATED_HEADING = re.compile(
 )
 SIDEBAR_HEADING = re.compile(
     r"^\s*(?:(?:Latest\s*(?:News|Articles?|Posts?|Updates)|Recent\s*(?:News|Posts?|Articles?)"
-    rf"|Hot\s*(?:News|Topics)|Popular\s*(?:News|Articles?)|Most\s*Read){_CHINESE_SUBTITLE}"
-    r"|(?:最新新闻|最新资讯|最新动态|最新文章|热门新闻|热点新闻|热门资讯|热门文章|新闻排行)"
+    rf"|Hot\s*(?:News|Topics)|Popular\s*(?:News|Articles?)|Most\s*Read|Trending(?:\s*News)?)"
+    rf"{_CHINESE_SUBTITLE}"
+    r"|(?:最新新闻|最新资讯|最新动态|最新文章|最新发布|最近更新|热门新闻|热点新闻|热门资讯|热点资讯"
+    r"|热门文章|热点文章|热门推荐|热点推荐|热门阅读|新闻排行|点击排行|阅读排行)"
     rf"{_LATIN_SUBTITLE}){_HEADING_TAIL}",
     re.IGNORECASE,
 )
@@ -107,7 +109,7 @@ _BREADCRUMB_FIRST = frozenset("HhLlCcYy首主当您你所位")
 # The first character of any text the heading patterns match once trimmed (no letter other
 # than these folds to them under IGNORECASE).
 RELATED_FIRST = frozenset("RrYy相推")
-SIDEBAR_FIRST = frozenset("LlRrHhPpMm最热新")
+SIDEBAR_FIRST = frozenset("LlRrHhPpMmTt最热新点阅")
 BREADCRUMB_PREFIX = re.compile(
     r"^\s*(?:当前位置|您的位置|你的位置|您现在的位置|所在位置|位置|Location|Current\s*Location"
     r"|You\s*are\s*here|Your\s*location)\s*[:：]?\s*",
@@ -119,17 +121,25 @@ COPYRIGHT = re.compile(
     r"Copyright|©|版权所有|ICP备|公网安备|All\s*rights\s*reserved", re.IGNORECASE
 )
 
+_READ_MORE_WORDS = (r"(?:Read\s*More|More|Learn\s*More|Details?|View\s*(?:More|Details?)|"
+                    r"查看详情|查看更多|了解更多|阅读全文|阅读更多|详情|详细(?:内容)?|更多)")
+# A "Read more" button: the words, arrows, or both, sometimes in brackets ("[详细]").
 READ_MORE = re.compile(
-    r"^\s*(?:Read\s*More|More|Learn\s*More|Details?|View\s*(?:More|Details?)|查看详情|查看更多|"
-    r"了解更多|阅读全文|阅读更多|详情|更多)?\s*[+>»›→]*\s*$",
+    rf"^\s*(?:[\[【]\s*{_READ_MORE_WORDS}\s*[+>»›→]*\s*[\]】]|{_READ_MORE_WORDS}?\s*[+>»›→]*)\s*$",
     re.IGNORECASE,
 )
 # The same words ending a line ("发布时间：2024-10-04 查看详情 >"): a button after a date.
 READ_MORE_AT_END = re.compile(
-    r"\s*(?:Read\s*More|More|Learn\s*More|Details?|View\s*(?:More|Details?)|查看详情|查看更多|"
-    r"了解更多|阅读全文|阅读更多|详情|更多)\s*[+>»›→]*\s*$",
+    rf"\s*(?:[\[【]\s*{_READ_MORE_WORDS}\s*[+>»›→]*\s*[\]】]|{_READ_MORE_WORDS}\s*[+>»›→]*)\s*$",
     re.IGNORECASE,
 )
+# A drawn rule: a run of dashes or the like, with at most a word in it (DedeCMS prints
+# "------分隔线----------" under every article body; "—— END ——" closes many others).
+_RULE_RUN = re.compile(r"[-—─━=_~*]{4}")
+_RULE_CHARACTERS = str.maketrans(dict.fromkeys("-—─━=_~*·• \u3000"))
+_RULE_WORD_MAX = 6
+RULE_LINE_MAX = 80
+
 PAGE_NEXT = re.compile(
     r"^\s*(?:Next(?:\s*Page)?|下一页|下页|后一页)?\s*[>»›→]?\s*$", re.IGNORECASE
 )
@@ -260,3 +270,9 @@ def reads_as_sentence(text: str) -> bool:
     if text.endswith((".", "!", "?")):
         return len(text.split()) >= 8
     return False
+
+
+def is_rule_line(text: str) -> bool:
+    """A line that only draws a rule ("------分隔线------", "———— END ————")."""
+    return (len(text) <= RULE_LINE_MAX and _RULE_RUN.search(text) is not None
+            and len(text.translate(_RULE_CHARACTERS)) <= _RULE_WORD_MAX)

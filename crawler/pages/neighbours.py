@@ -104,12 +104,15 @@ def _labelled_on_its_line(doc: Document, link: Link) -> str | None:
 
 
 def _named_by_first_line(doc: Document, link: Link) -> str | None:
-    """``previous``/``next`` when the link's first line opens with the label:
-    "上一篇：<title>" as one link, or a card whose first box reads "Previous Page" above the
-    target's title."""
+    """``previous``/``next`` when the link's words on its first line open with the label:
+    "上一篇：<title>" as one link (also the second of two on one line, "上一篇：<a>…</a>
+    下一篇：<a>…</a>" written as two such links), or a card whose first box reads "Previous
+    Page" above the target's title."""
     index, opens = _place_on_lines(doc, link)
     if not opens:
-        return None
+        index -= 1  # the link starts inside the line before: its first words are there
+        if index < 0:
+            return None
     line = doc.lines[index]
     first = " ".join(word for word, key in zip(line.words, line.keys, strict=True)
                      if doc.contains(link.element, key))

@@ -3,6 +3,7 @@
 import pytest
 
 from crawler.pages import labels
+from crawler.pages.dom import Document, parse_tree
 
 
 @pytest.mark.parametrize(
@@ -38,6 +39,35 @@ def test_related_news_heading(text: str) -> None:
 def test_sidebar_heading_is_not_related_news(text: str) -> None:
     assert labels.SIDEBAR_HEADING.match(text)
     assert not labels.RELATED_HEADING.match(text)
+
+
+_SIDEBAR_HEADINGS = [
+    "Latest News", "Latest Updates", "Recent Posts", "Hot News", "Popular Articles", "Most Read",
+    "Trending", "Trending News", "最新新闻", "最新资讯", "最新动态", "最新文章", "最新发布",
+    "最近更新",
+    "热门新闻", "热点新闻", "热门资讯", "热点资讯", "热门文章", "热点文章", "热门推荐", "热点推荐",
+    "热门阅读", "新闻排行", "点击排行", "阅读排行", "最新资讯 LATEST", "Latest News / 最新资讯",
+]
+_RELATED_HEADINGS = [
+    "Related News", "Related Articles", "Related Posts", "Related Reading", "Related Stories",
+    "Recommended News", "Recommended Reading", "You may also like", "相关新闻", "相关资讯",
+    "相关文章", "相关阅读", "相关推荐", "推荐新闻", "推荐阅读", "相关新闻 RELATED NEWS",
+]
+
+
+@pytest.mark.parametrize("text", _SIDEBAR_HEADINGS)
+def test_every_sidebar_heading_is_read_as_one_on_a_page(text: str) -> None:
+    # Through the page index, whose first-character prefilter must know every heading.
+    doc = Document("https://x.test/", parse_tree(f"<body><h4>{text}</h4></body>"))
+    assert [line.sidebar for line in doc.lines] == [True]
+    assert not labels.RELATED_HEADING.match(text)
+
+
+@pytest.mark.parametrize("text", _RELATED_HEADINGS)
+def test_every_related_heading_is_read_as_one_on_a_page(text: str) -> None:
+    doc = Document("https://x.test/", parse_tree(f"<body><h4>{text}</h4></body>"))
+    assert [line.related for line in doc.lines] == [True]
+    assert not labels.SIDEBAR_HEADING.match(text)
 
 
 @pytest.mark.parametrize(
