@@ -96,8 +96,7 @@ _CHROME_CLASS_WORDS = frozenset(
 )
 # Key offsets by depth (``end`` and ``tail_key``), computed once for usual depths.
 _STEPS = 512
-# A footer's box holds at most this much text; a line longer than this is not footer.
-_FOOTER_MAX = 400
+# A line longer than this is not a footer's (addresses, phone numbers, ICP numbers).
 _FOOTER_LINE_MAX = 100
 _END_STEP = tuple(0.4 / (depth + 1.5) for depth in range(_STEPS))
 _TAIL_STEP = tuple(0.4 / (depth + 1) for depth in range(_STEPS))
@@ -565,18 +564,24 @@ class Document:
 
     def _footer_range(self, copyright_line: Line) -> tuple[float, float]:
         """From a copyright line to the end of the page, where footers are. A site builder
-        may put its footer first in the markup and place it by CSS: when what follows the
-        footer's box reads like content (a long line, an article link), only the box is
-        chrome. The box is the largest one around the line that holds no more than a
-        footer's worth of text."""
-        box = copyright_line.block
-        while (parent := box.getparent()) is not None and len(self.text(parent)) <= _FOOTER_MAX:
+        may put its footer first in the markup and place it by CSS: when content follows the
+        footer's box (the largest box around the line that holds none), only the box is
+        chrome."""
+        box, body = copyright_line.block, self.body
+        while (parent := box.getparent()) is not None and parent is not body \
+                and not self._holds_content(self.start(parent), self.end(parent)):
             box = parent
-        start, page_end, box_end = copyright_line.start - 0.01, self.end(self.body), self.end(box)
-        content_follows = any(
-            len(line.text) > _FOOTER_LINE_MAX for line in self.lines_between(box_end, page_end)
-        ) or self.article_links_between(box_end, page_end)
-        return (start, box_end) if content_follows else (start, page_end)
+        start, box_end, page_end = copyright_line.start - 0.01, self.end(box), self.end(body)
+        return (start, box_end) if self._holds_content(box_end, page_end) else (start, page_end)
+
+    def _holds_content(self, start: float, end: float) -> bool:
+        """An article link, or a line reading like content (long, or a sentence) that is not
+        a copyright notice, between the keys: what a footer never holds."""
+        return bool(self.article_links_between(start, end)) or any(
+            not line.copyright
+            and (len(line.text) > _FOOTER_LINE_MAX or labels.reads_as_sentence(line.text))
+            for line in self.lines_between(start, end)
+        )
 
     def _chrome_by_markup(self) -> list[etree._Element]:
         """Navigation, sidebars, site header and footer, by tag, ARIA role or class name

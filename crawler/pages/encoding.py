@@ -30,17 +30,21 @@ _CHINESE_SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "cp936": "gb18030",
 # Browsers read a page labelled Latin-1 or ASCII as Windows-1252 (the WHATWG Encoding
 # standard): its bytes 0x80-0x9F are curly quotes and dashes, not control characters.
 _WINDOWS_1252_ALIASES = {"latin-1": "cp1252", "iso8859-1": "cp1252", "ascii": "cp1252"}
-# Control characters: lxml refuses the C0 ones in text, and none of them (C0, DEL, C1) ever
-# shows or means anything on a news page.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+# Characters no reader sees as text: lxml refuses the C0 controls in text, and no control
+# (C0, DEL, C1) ever shows or means anything on a news page. Nor do icon-font glyphs, which
+# sites put in the Private Use Area (iconfont's "&#xe6a7;" arrow after "Next Page", a phone
+# icon before a number); U+E000-U+EFFF holds the usual icon sets' code points.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ue000-\uefff\ufffe\uffff]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
-# Character references to the same characters ("&#11;", "&#x1F", "&#146;"): libxml2 decodes
-# them into the tree, where lxml then refuses to write the C0 ones back (a <br>'s tail, a lazy
-# image's src).
+# Character references to the same characters ("&#11;", "&#x1F", "&#146;", "&#xe6a7;"):
+# libxml2 decodes them into the tree, where lxml then refuses to write the C0 ones back (a
+# <br>'s tail, a lazy image's src).
 _CONTROL_REFERENCE = re.compile(
-    r"&#(?:0*(?:[0-8]|1[124-9]|2[0-9]|3[01]|12[7-9]|1[3-5][0-9]|6553[45])(?![0-9])"
-    r"|[xX]0*(?:[0-8bBcCeEfF]|1[0-9a-fA-F]|7[fF]|[89][0-9a-fA-F]|[fF]{3}[eEfF])"
-    r"(?![0-9a-fA-F]));?"
+    r"&#(?:0*(?:[0-8]|1[124-9]|2[0-9]|3[01]|12[7-9]|1[3-5][0-9]"
+    r"|5734[4-9]|573[5-9][0-9]|57[4-9][0-9]{2}|5[89][0-9]{3}|60[0-9]{3}|61[0-3][0-9]{2}"
+    r"|614[0-3][0-9]|6553[45])(?![0-9])"
+    r"|[xX]0*(?:[0-8bBcCeEfF]|1[0-9a-fA-F]|7[fF]|[89][0-9a-fA-F]|[eE][0-9a-fA-F]{3}"
+    r"|[fF]{3}[eEfF])(?![0-9a-fA-F]));?"
 )
 # What a browser shows for "&#128;".."&#159;" (the HTML standard's table): the Windows-1252
 # character of that byte, as pages written in Word ("&#146;" for ’) rely on. The five bytes
@@ -79,10 +83,11 @@ def declared_in_markup(body: bytes) -> str | None:
     return normalize_encoding(match.group(1).decode("ascii")) if match else None
 
 
-# Every byte but the one-byte control characters above, as UTF-8 (such a byte never occurs
-# inside a multibyte sequence): deleting these leaves the control bytes alone, the cheapest scan.
+# Every byte but the one-byte control characters above and the lead byte of U+E000-U+EFFF, as
+# UTF-8 (a control byte never occurs inside a multibyte sequence, and 0xEE leads only those):
+# deleting these leaves the bytes to look for, the cheapest scan.
 _NOT_CONTROL_BYTES = bytes(sorted(
-    set(range(256)) - {*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F}
+    set(range(256)) - {*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F, 0xEE}
 ))
 # The C1 controls as UTF-8: two bytes each.
 _C1_IN_UTF8 = re.compile(rb"\xc2[\x80-\x9f]")
@@ -93,7 +98,7 @@ def clean_text(text: str) -> str:
 
 
 def without_control_references(markup: str) -> str:
-    """``markup`` without character references to the control characters ``clean_text``
+    """``markup`` without character references to the characters ``clean_text``
     removes, so that the parsed tree holds none of them either ("&#128;".."&#159;" become
     what a browser shows). Repeated until none is left: taking one out can join its
     neighbours into another ("&&#xF;#1;" leaves "&#1;")."""

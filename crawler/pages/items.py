@@ -32,6 +32,12 @@ _DATE_TRAIL = " \t|丨｜·•-–—:：/]】)）"  # what may stand between a 
 _EMPHASIS_TAGS = frozenset(("strong", "b"))
 # What may stand around a date an item shows beside its title: "·title（2024年10月12日）".
 _DATE_WRAPPERS = " \t·•|丨｜()（）[]【】<>《》"
+# Classes carousel scripts give the slides they copy: Swiper, Slick, Owl, bxSlider, Glide,
+# Splide, SuperSlide.
+_CAROUSEL_CLONE_CLASSES = frozenset((
+    "swiper-slide-duplicate", "slick-cloned", "cloned", "bx-clone", "glide__slide--clone",
+    "splide__slide--clone", "clone",
+))
 _DATE_TEXT_MAX = 60  # "Published Time: 2025-11-11 17:02:05 Read More >" is 47
 
 
@@ -46,6 +52,7 @@ def news_items(doc: Document, start: float, end: float, *, respect_chrome: bool 
     if respect_chrome:
         in_chrome = doc.in_chrome
         links = [link for link in links if not in_chrome(link.key)]
+    skip += _carousel_clones(doc)
     if skip:
         links = [link for link in links if not any(low < link.key < high for low, high in skip)]
     keys = [link.key for link in links]  # rising: links come in document order
@@ -58,6 +65,20 @@ def news_items(doc: Document, start: float, end: float, *, respect_chrome: bool 
         container = item_element(doc, link, links, keys, start, end)
         items.append(news_link(doc, link, container))
     return items
+
+
+def _carousel_clones(doc: Document) -> tuple[tuple[float, float], ...]:
+    """Key ranges of the copies a carousel script makes of its slides so that it can loop
+    (Swiper's ``swiper-slide-duplicate``, Slick's ``slick-cloned``...). A visitor sees each
+    item once, in the order of the real slides; the copies come before and after them."""
+    markup = doc.markup
+    if "clone" not in markup and "duplicate" not in markup:  # the usual page: no tree walk
+        return ()
+    return tuple(
+        (doc.start(element), doc.end(element))
+        for element in doc.body.iter()
+        if not _CAROUSEL_CLONE_CLASSES.isdisjoint((element.get("class") or "").split())
+    )
 
 
 def item_element(doc: Document, link: Link, links: list[Link], keys: list[float], start: float,

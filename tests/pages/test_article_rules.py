@@ -206,3 +206,46 @@ def test_json_ld_blocks_are_found_in_one_pass_even_when_left_open() -> None:
     assert list(json_ld_blocks(markup)) == ['{"a": 1}', '{"b": 2}', '{"d": 4}']
     # Thousands of unclosed openers: each is read once, not rescanned to the end of the page.
     assert len(list(json_ld_blocks("<script type='application/ld+json'>[" * 20000))) == 1
+
+
+def test_a_footer_placed_first_in_the_markup_leaves_the_article_after_it() -> None:
+    # Site builders position modules by CSS: the footer's copyright may open the markup.
+    html = ("<html><body><div id='m9'><p>地址：南京市江宁区</p><p>Copyright © 2024 威凯尔 版权所有</p>"
+            "</div><div id='m5'><div><b>公司举办技术交流会</b></div><div>发布时间：2024-11-18 09:30</div>"
+            f"<div>{_LONG_ZH}<br>第二段。</div></div></body></html>")
+    article = parse_article(_ZH_URL, html)
+    assert article.title == "公司举办技术交流会"
+    assert article.published_at.isoformat() == "2024-11-18T09:30:00+08:00"
+    assert article.body_text == f"{_LONG_ZH}\n第二段。"
+
+
+def test_two_labelled_neighbour_links_on_one_line_are_previous_and_next() -> None:
+    html = _page("新闻详情", f"<h1>标题</h1><p>发布时间：2025-03-14 16:20</p><p>{_LONG_ZH}</p>"
+                 f"<div><a href='{_PREVIOUS}'><span>上一篇：</span>较早的新闻</a>"
+                 f"<a href='{_NEXT}'><span>下一篇：</span>较新的新闻</a></div>")
+    article = parse_article(_ZH_URL, html)
+    assert article.previous.endswith(_PREVIOUS.replace("-18-6", "-18-6"))
+    assert article.next.endswith(_NEXT)
+
+
+def test_a_drawn_rule_is_not_a_body_line() -> None:
+    html = _page("新闻详情", f"<h1>标题</h1><p>发布时间：2025-03-14 16:20</p><p>{_LONG_ZH}</p>"
+                 "<p>———— END ————</p><p>第二段。</p>"
+                 "<div><strong>------分隔线----------------------------</strong></div>")
+    assert parse_article(_ZH_URL, html).body_text == f"{_LONG_ZH}\n第二段。"
+
+
+def test_a_spacer_picture_is_not_an_article_image() -> None:
+    html = _page("Vcare", "<h1>Headline</h1><p>Published Time: 2025-06-20 09:45</p>"
+                 "<p><img src='/skin/line.gif' width='680' height='1'></p><p>Body text.</p>"
+                 "<p><img src='/upload/photo.jpg' width='800' height='1px-not-a-size'></p>"
+                 "<p><img src='/skin/dot.gif' style='x' width=' 2px '></p>")
+    assert parse_article(_EN_URL, html).images == ["https://en.vcarepharmatech.com/upload/photo.jpg"]
+
+
+def test_icon_glyphs_beside_the_neighbour_words_do_not_hide_them() -> None:
+    html = _page("Vcare", "<h1>Headline</h1><p>Published Time: 2025-06-20 09:45</p><p>Body.</p>"
+                 f"<div><a href='{_PREVIOUS}'><i class='iconfont'>&#xe6a6;</i> Previous Page</a>"
+                 f"</div><div><a href='{_NEXT}'>Next Page <i>\ue6a7</i></a></div>")
+    article = parse_article(_EN_URL, html)
+    assert article.previous.endswith(_PREVIOUS) and article.next.endswith(_NEXT)
