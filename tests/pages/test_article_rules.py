@@ -210,8 +210,9 @@ def test_json_ld_blocks_are_found_in_one_pass_even_when_left_open() -> None:
 
 def test_a_footer_placed_first_in_the_markup_leaves_the_article_after_it() -> None:
     # Site builders position modules by CSS: the footer's copyright may open the markup.
-    html = ("<html><body><div id='m9'><p>地址：南京市江宁区</p><p>Copyright © 2024 威凯尔 版权所有</p>"
-            "</div><div id='m5'><div><b>公司举办技术交流会</b></div><div>发布时间：2024-11-18 09:30</div>"
+    html = ("<html><body><div id='m9'><p>地址：南京市江宁区</p>"
+            "<p>Copyright © 2024 威凯尔 版权所有</p></div><div id='m5'>"
+            "<div><b>公司举办技术交流会</b></div><div>发布时间：2024-11-18 09:30</div>"
             f"<div>{_LONG_ZH}<br>第二段。</div></div></body></html>")
     article = parse_article(_ZH_URL, html)
     assert article.title == "公司举办技术交流会"
@@ -224,7 +225,7 @@ def test_two_labelled_neighbour_links_on_one_line_are_previous_and_next() -> Non
                  f"<div><a href='{_PREVIOUS}'><span>上一篇：</span>较早的新闻</a>"
                  f"<a href='{_NEXT}'><span>下一篇：</span>较新的新闻</a></div>")
     article = parse_article(_ZH_URL, html)
-    assert article.previous.endswith(_PREVIOUS.replace("-18-6", "-18-6"))
+    assert article.previous.endswith(_PREVIOUS)
     assert article.next.endswith(_NEXT)
 
 

@@ -71,7 +71,14 @@ def test_references_to_c1_controls_read_as_windows_1252_like_a_browser() -> None
     assert "Vcare’s “VC004”" in parse_tree(decode_html(html)).findtext(".//h1")
 
 
-@pytest.mark.parametrize("code", [0x7F, 0x80, 0x85, 0x92, 0x9F])
+def test_icon_font_glyph_references_are_dropped() -> None:
+    assert without_control_references("Next Page &#xe6a7;&#XE000;&#x0efff;&#59047;&#57344;") == \
+        "Next Page "
+    kept = "&#xdfff;&#xf000;&#xe00;&#57343;&#61440;&#xe6a7a;"
+    assert without_control_references(kept) == kept
+
+
+@pytest.mark.parametrize("code", [0x7F, 0x80, 0x85, 0x92, 0x9F, 0xE000, 0xE6A7, 0xEFFF])
 def test_raw_del_and_c1_controls_are_dropped_in_every_encoding(code: int) -> None:
     text = f"<p>a{chr(code)}b é ¿</p>"
     for encoding in ("utf-8", "utf-16-le", "gb18030"):

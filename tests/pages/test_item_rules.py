@@ -103,8 +103,8 @@ def test_a_labelled_date_before_a_read_more_button_is_not_a_summary() -> None:
 def test_a_date_before_a_bracketed_details_link_is_not_a_summary() -> None:
     html = (
         "<html><body><ul><li><a href='/news_detail/1900000000000000004-18-6.html'>"
-        "公司参加行业交流会</a><br>2023年12月5日 <a href='/news_detail/1900000000000000004-18-6.html'>"
-        "[详细]</a></li></ul></body></html>"
+        "公司参加行业交流会</a><br>2023年12月5日 "
+        "<a href='/news_detail/1900000000000000004-18-6.html'>[详细]</a></li></ul></body></html>"
     )
     (item,) = parse_listing(_LISTING_URL, html).items
     assert (item.title, item.summary) == ("公司参加行业交流会", None)
@@ -112,8 +112,9 @@ def test_a_date_before_a_bracketed_details_link_is_not_a_summary() -> None:
 
 
 def _slide(n: int, clone_class: str = "") -> str:
-    return (f"<div class='slide {clone_class}'><a href='/news_detail/190000000000000000{n}-18-6.html'>"
-            f"<span>0{n}</span><span>2024 / 10</span><h4>News number {n}</h4></a></div>")
+    return (f"<div class='slide {clone_class}'>"
+            f"<a href='/news_detail/190000000000000000{n}-18-6.html'><span>0{n}</span>"
+            f"<span>2024 / 10</span><h4>News number {n}</h4></a></div>")
 
 
 def test_a_looping_carousel_lists_each_item_once_in_the_order_of_its_real_slides() -> None:
