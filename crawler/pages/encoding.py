@@ -91,6 +91,21 @@ _NOT_CONTROL_BYTES = bytes(sorted(
 ))
 # The C1 controls as UTF-8: two bytes each.
 _C1_IN_UTF8 = re.compile(rb"\xc2[\x80-\x9f]")
+_C1_LOOKUPS = 8  # up to this many 0xC2 bytes are looked at one by one; a regex scan costs more
+
+
+def _holds_c1_controls(body: bytes) -> bool:
+    """Whether UTF-8 ``body`` holds a C1 control. 0xC2 also leads U+00A0..U+00BF (a
+    no-break space, "©"), which a page shows a few of: those few are checked by hand."""
+    if body.count(b"\xc2") > _C1_LOOKUPS:
+        return _C1_IN_UTF8.search(body) is not None
+    at = body.find(b"\xc2")
+    while at != -1:
+        following = body[at + 1 : at + 2]
+        if following and 0x80 <= following[0] <= 0x9F:
+            return True
+        at = body.find(b"\xc2", at + 1)
+    return False
 
 
 def clean_text(text: str) -> str:
@@ -125,7 +140,7 @@ def _decoded(body: bytes, codec: str) -> str:
     if (
         codec == "utf-8"
         and not body.translate(None, _NOT_CONTROL_BYTES)
-        and not (b"\xc2" in body and _C1_IN_UTF8.search(body))
+        and not _holds_c1_controls(body)
         and "\ufffe" not in text  # looked for in the text: faster than the bytes EF BF BE
         and "\uffff" not in text
     ):

@@ -52,7 +52,8 @@ def news_items(doc: Document, start: float, end: float, *, respect_chrome: bool 
     if respect_chrome:
         in_chrome = doc.in_chrome
         links = [link for link in links if not in_chrome(link.key)]
-    skip += _carousel_clones(doc)
+    if len({link.news_id for link in links}) < len(links):  # an item shown more than once
+        skip += _carousel_clones(doc)
     if skip:
         links = [link for link in links if not any(low < link.key < high for low, high in skip)]
     keys = [link.key for link in links]  # rising: links come in document order

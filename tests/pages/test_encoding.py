@@ -104,3 +104,10 @@ def test_a_charset_that_cannot_decode_the_page_is_passed_over(label: str) -> Non
 def test_a_charset_label_that_is_no_name_at_all_is_ignored() -> None:
     assert normalize_encoding("utf-8\x00") is None
     assert decode_html("<h1>\u00e9</h1>".encode(), "utf-8\x00") == "<h1>\u00e9</h1>"
+
+
+@pytest.mark.parametrize("spaces", [0, 1, 8, 9, 40])
+def test_c1_controls_are_found_among_any_number_of_no_break_spaces(spaces: int) -> None:
+    for tail in ("\x85", "\x9f", "", "\xa0"):
+        text = "<p>a" + "\u00a0b" * spaces + tail + "©</p>"
+        assert decode_html(text.encode(), "utf-8") == clean_text(text), (spaces, tail)
