@@ -543,6 +543,7 @@ class Document:
         """Key ranges of navigation, breadcrumbs, sidebars, language switch and footer."""
         ranges = [(self.start(el), self.end(el)) for el in self._chrome_by_markup()]
         ranges.extend(self.sidebar_ranges)
+        footer_end = -1.0
         for line in self.lines:
             text = line.text
             if len(text) > 200:
@@ -553,8 +554,9 @@ class Document:
                 and len(element_text(line.block)) <= 300
             ):
                 ranges.append((self.start(line.block), self.end(line.block)))
-            elif line.copyright:
-                ranges.append(self._footer_range(line))
+            elif line.copyright and line.start > footer_end:  # not in the footer just found
+                ranges.append(footer := self._footer_range(line))
+                footer_end = footer[1]
         for link in self.links:
             if labels.is_edition_name(link.text):
                 holder = link.element.getparent()
@@ -577,7 +579,8 @@ class Document:
     def _holds_content(self, start: float, end: float) -> bool:
         """An article link, or a line reading like content (long, or a sentence) that is not
         a copyright notice, between the keys: what a footer never holds."""
-        return bool(self.article_links_between(start, end)) or any(
+        keys = self._article_link_keys
+        return bisect_left(keys, end) > bisect_right(keys, start) or any(
             not line.copyright
             and (len(line.text) > _FOOTER_LINE_MAX or labels.reads_as_sentence(line.text))
             for line in self.lines_between(start, end)

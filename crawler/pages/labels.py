@@ -82,8 +82,7 @@ RELATED_HEADING = re.compile(
 )
 SIDEBAR_HEADING = re.compile(
     r"^\s*(?:(?:Latest\s*(?:News|Articles?|Posts?|Updates)|Recent\s*(?:News|Posts?|Articles?)"
-    rf"|Hot\s*(?:News|Topics)|Popular\s*(?:News|Articles?)|Most\s*Read|Trending(?:\s*News)?)"
-    rf"{_CHINESE_SUBTITLE}"
+    rf"|Hot\s*(?:News|Topics)|Popular\s*(?:News|Articles?)|Most\s*Read){_CHINESE_SUBTITLE}"
     r"|(?:最新新闻|最新资讯|最新动态|最新文章|最新发布|最近更新|热门新闻|热点新闻|热门资讯|热点资讯"
     r"|热门文章|热点文章|热门推荐|热点推荐|热门阅读|新闻排行|点击排行|阅读排行)"
     rf"{_LATIN_SUBTITLE}){_HEADING_TAIL}",
@@ -109,7 +108,7 @@ _BREADCRUMB_FIRST = frozenset("HhLlCcYy首主当您你所位")
 # The first character of any text the heading patterns match once trimmed (no letter other
 # than these folds to them under IGNORECASE).
 RELATED_FIRST = frozenset("RrYy相推")
-SIDEBAR_FIRST = frozenset("LlRrHhPpMmTt最热新点阅")
+SIDEBAR_FIRST = frozenset("LlRrHhPpMm最热新点阅")
 BREADCRUMB_PREFIX = re.compile(
     r"^\s*(?:当前位置|您的位置|你的位置|您现在的位置|所在位置|位置|Location|Current\s*Location"
     r"|You\s*are\s*here|Your\s*location)\s*[:：]?\s*",

@@ -109,13 +109,12 @@ def _named_by_first_line(doc: Document, link: Link) -> str | None:
     下一篇：<a>…</a>" written as two such links), or a card whose first box reads "Previous
     Page" above the target's title."""
     index, opens = _place_on_lines(doc, link)
-    if not opens:
-        index -= 1  # the link starts inside the line before: its first words are there
-        if index < 0:
-            return None
-    line = doc.lines[index]
-    first = " ".join(word for word, key in zip(line.words, line.keys, strict=True)
-                     if doc.contains(link.element, key))
+    if opens:
+        line = doc.lines[index]
+        first = " ".join(word for word, key in zip(line.words, line.keys, strict=True)
+                         if doc.contains(link.element, key))
+    else:  # the link starts inside a line: its own words open with the label, if any
+        first = link.text
     if labels.PREVIOUS_AT_START.match(first):
         return "previous"
     if labels.NEXT_AT_START.match(first):

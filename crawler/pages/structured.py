@@ -21,6 +21,8 @@ _CLOSING = re.compile(r"</script", re.IGNORECASE)
 def json_ld_blocks(markup: str) -> Iterator[str]:
     """The text of each JSON-LD script, in one pass over the markup (a script left open runs
     to the end of the page, and no block follows it)."""
+    if "ld+json" not in markup and "LD+JSON" not in markup:  # most pages: no regex scan
+        return
     position = 0
     while (opening := _JSON_LD_OPENING.search(markup, position)) is not None:
         closing = _CLOSING.search(markup, opening.end())

@@ -43,7 +43,7 @@ def test_sidebar_heading_is_not_related_news(text: str) -> None:
 
 _SIDEBAR_HEADINGS = [
     "Latest News", "Latest Updates", "Recent Posts", "Hot News", "Popular Articles", "Most Read",
-    "Trending", "Trending News", "最新新闻", "最新资讯", "最新动态", "最新文章", "最新发布",
+    "最新新闻", "最新资讯", "最新动态", "最新文章", "最新发布",
     "最近更新",
     "热门新闻", "热点新闻", "热门资讯", "热点资讯", "热门文章", "热点文章", "热门推荐", "热点推荐",
     "热门阅读", "新闻排行", "点击排行", "阅读排行", "最新资讯 LATEST", "Latest News / 最新资讯",
