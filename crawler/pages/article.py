@@ -262,12 +262,12 @@ class ArticlePage:
             return None, None
         value, line = labelled
         if value.strip():
-            return _clean_source(value), line
+            return _clean_source(value, line), line
         following = self._value_on_next_line(line, sibling_only=True)
         # The site's "Source:" is often empty, and the next box is then the first paragraph:
         # a source is a short name, never a sentence.
         if following and not labels.reads_as_sentence(following[0]):
-            return _clean_source(following[0]), following[1]
+            return _clean_source(*following), following[1]
         return None, line
 
     def source(self) -> str | None:
@@ -414,9 +414,14 @@ def _shows_published(line: Line, following: Line | None) -> bool:
     )
 
 
-def _clean_source(value: str) -> str | None:
-    cleaned = labels.VIEW_COUNTER.sub(" ", value)
-    cleaned = normalize(cleaned).strip(labels.VALUE_TRIM)
+def _clean_source(value: str, line: Line) -> str | None:
+    """The source name: no view counter, labelled ("浏览次数：55") or not. An unlabelled one
+    is a last box of digits on the line, its label an eye icon drawn by the stylesheet."""
+    cleaned = normalize(labels.VIEW_COUNTER.sub(" ", value))
+    last = line.words[-1] if len(line.words) > 1 else ""
+    if last.isdigit() and cleaned.endswith(f" {last}"):
+        cleaned = cleaned[: -len(last) - 1]
+    cleaned = cleaned.strip(labels.VALUE_TRIM)
     return cleaned or None
 
 
@@ -431,7 +436,7 @@ def _ends_body(line: Line) -> bool:
     return bool(
         line.related
         or line.sidebar
-        or labels.BACK_TO_LIST.match(text)
-        or labels.SHARE.match(text)
+        or labels.AFTER_BODY.match(text)
         or line.copyright
+        or labels.is_pager_line(line.words)
     )

@@ -14,7 +14,7 @@ from lxml import etree
 
 from crawler.pages.dom import BLOCK_TAGS, Document, Line
 
-_SANITIZER_TAGS = nh3.ALLOWED_TAGS | {"figure", "figcaption", "section", "video", "source"}
+_SANITIZER_TAGS = nh3.ALLOWED_TAGS | {"figure", "figcaption", "section"}
 _SANITIZER_ATTRIBUTES = {
     **{tag: set(attrs) for tag, attrs in nh3.ALLOWED_ATTRIBUTES.items()},
     "img": {"src", "alt", "title", "width", "height"},
@@ -29,6 +29,7 @@ _SANITIZER = nh3.Cleaner(
 _ADDRESS_TAGS = tuple(sorted(tag for tag, names in _SANITIZER_ATTRIBUTES.items()
                              if names & {"href", "src"}))
 _PIXELS = re.compile(r"\s*(\d{1,4})\s*(?:px)?\s*$", re.IGNORECASE)
+_IMAGE_TAGS = ("img", "amp-img")
 # Lazy-loading pages keep the real picture in data-* and a placeholder in src.
 _IMAGE_SOURCES = ("data-original", "data-src", "data-lazy-src", "data-url", "src")
 
@@ -61,7 +62,8 @@ def body_pieces(doc: Document, start: float, end: float) -> list[etree._Element 
     for piece in pieces:
         if isinstance(piece, str):
             continue
-        for image in piece.iter("img"):
+        for image in piece.iter(_IMAGE_TAGS):
+            image.tag = "img"  # an AMP page's <amp-img> is its <img>
             real = next((image.get(name) for name in _IMAGE_SOURCES if image.get(name)), None)
             if real:
                 image.set("src", real)
@@ -151,7 +153,7 @@ def _collect(
         if (
             doc.has_text(element)
             or element.tag == "br"
-            or next(element.iter("img"), None) is not None  # an image, or one inside
+            or next(element.iter(_IMAGE_TAGS), None) is not None  # an image, or one inside
         ):
             pieces.append(element)
         return

@@ -74,7 +74,10 @@ BLOCK_TAGS = frozenset(
     ]
 )
 HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
-_DROPPED_TAGS = ("script", "style", "noscript", "template", "iframe", "object", "embed", "svg")
+# Never shown as text: scripts and the like, and a <video>/<audio>'s fallback ("Your browser
+# does not support HTML5 video").
+_DROPPED_TAGS = ("script", "style", "noscript", "template", "iframe", "object", "embed", "svg",
+                 "video", "audio")
 _CHROME_TAGS = frozenset(("nav", "aside", "header", "footer"))
 _CHROME_ROLES = frozenset(("navigation", "contentinfo", "complementary", "banner", "search"))
 # Fast path only: if a redesign renames these, the text anchors below still find the chrome.

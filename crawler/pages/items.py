@@ -124,12 +124,12 @@ def _without_leading_date(title: str, published_on: date) -> str:
 
 
 def _is_furniture(line: Line) -> bool:
-    """Date boxes, labelled date lines and "Read more" buttons: lines that are neither title
-    nor summary."""
+    """Date boxes, labelled date lines, "Read more" buttons and view counters ("Hits: 377"):
+    lines that are neither title nor summary."""
     text = line.text
     # A box of digits and separators ("08", "2021/03") is a piece of a split date.
     return (not text or not any(map(str.isalpha, text)) or bool(labels.READ_MORE.match(text))
-            or _is_date_text(line.spaced))
+            or _is_date_text(line.spaced) or bool(labels.VIEW_COUNTER.fullmatch(text)))
 
 
 def _is_date_text(text: str) -> bool:

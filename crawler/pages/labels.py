@@ -63,10 +63,21 @@ NEIGHBOUR_LABEL_AT_END = re.compile(
     rf"(?<![A-Za-z])(?:(?P<previous>{PREVIOUS})|(?P<next>{NEXT}))\s*[:：]?\s*[«‹<»›>]*\s*$",
     re.IGNORECASE,
 )
-BACK_TO_LIST = re.compile(
-    r"^\s*(?:返回列表|返回|Back\s*to\s*(?:the\s*)?(?:List|News|Index)|Back|Return)\s*$", re.I
+_BACK_TO_LIST = r"(?:返回列表|返回|Back\s*to\s*(?:the\s*)?(?:List|News|Index)|Back|Return)\s*$"
+_SHARE = r"(?:Share(?:\s*to)?|分享到|分享)\s*[:：]?"
+BACK_TO_LIST = re.compile(rf"^\s*{_BACK_TO_LIST}", re.IGNORECASE)
+SHARE = re.compile(rf"^\s*{_SHARE}", re.IGNORECASE)
+# What follows an article's body on its own short line: the way back, sharing, the article's
+# tags or keywords, WeChat's "read the original", print/close tools ("【打印本页】【关闭窗口】"),
+# the article's own page list ("共2页：上一页 [1] [2] 下一页").
+_PAGE_TOOL = (r"(?:打印本页|打印此页|打印|关闭窗口|关闭|收藏本页|Print(?:\s*this\s*Page)?"
+              r"|Close(?:\s*Window)?)")
+AFTER_BODY = re.compile(
+    rf"^\s*(?:{_BACK_TO_LIST}|{_SHARE}"
+    r"|(?:Tags?|Keywords?|标签|关键词|关键字|相关热词搜索|热词|TAG\s*标签)\s*(?:[:：]|$)"
+    rf"|阅读原文\s*$|[【\[]\s*{_PAGE_TOOL}\s*[】\]]|{_PAGE_TOOL}\s*$|共\s*\d+\s*页)",
+    re.IGNORECASE,
 )
-SHARE = re.compile(r"^\s*(?:Share(?:\s*to)?|分享到|分享)\s*[:：]?", re.IGNORECASE)
 
 _HEADING_TAIL = r"\s*(?:[:：]|More\s*[+>»]*|更多\s*[+>»]*|[+>»]+)?\s*$"
 # Chinese CMS designs set a heading over its English name ("最新资讯 LATEST", "相关新闻
@@ -121,7 +132,8 @@ COPYRIGHT = re.compile(
 )
 
 _READ_MORE_WORDS = (r"(?:Read\s*More|More|Learn\s*More|Details?|View\s*(?:More|Details?)|"
-                    r"查看详情|查看更多|了解更多|阅读全文|阅读更多|详情|详细(?:内容)?|更多)")
+                    r"查看详情|查看更多|查看全文|查看原文|点击查看|点击进入|点击阅读|了解更多|阅读全文|阅读更多"
+                    r"|详情|详细(?:内容)?|更多)")
 # A "Read more" button: the words, arrows, or both, sometimes in brackets ("[详细]").
 READ_MORE = re.compile(
     rf"^\s*(?:[\[【]\s*{_READ_MORE_WORDS}\s*[+>»›→]*\s*[\]】]|{_READ_MORE_WORDS}?\s*[+>»›→]*)\s*$",
@@ -275,3 +287,10 @@ def is_rule_line(text: str) -> bool:
     """A line that only draws a rule ("------分隔线------", "———— END ————")."""
     return (len(text) <= RULE_LINE_MAX and _RULE_RUN.search(text) is not None
             and len(text.translate(_RULE_CHARACTERS)) <= _RULE_WORD_MAX)
+
+
+def is_pager_line(runs: list[str]) -> bool:
+    """A line of pager links and page numbers only ("上一页 [1] [2] 下一页")."""
+    return len(runs) > 1 and all(
+        PAGE_NUMBER.match(run) or PAGER_WORD.match(run) or is_page_next(run) for run in runs
+    )
