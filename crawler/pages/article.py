@@ -117,8 +117,22 @@ class ArticlePage:
         return above.block
 
     @cached_property
+    def _title_lines(self) -> list[Line]:
+        """The headline's lines: those of ``title_element`` above a date or label line that
+        shares its box (PHPCMS: "<h1>Title<br><span>2024-11-18 09:30 来源：…</span></h1>")."""
+        lines = self.doc.lines_in(self.title_element) if self.title_element is not None else []
+        for index, line in enumerate(lines[1:], 1):
+            alone, matches = self._labels_on(line)
+            if alone or matches or is_date_only(line.spaced):
+                return lines[:index]
+        return lines
+
+    @cached_property
     def _title(self) -> str | None:
         if self.title_element is not None:
+            lines = self._title_lines
+            if len(lines) != len(self.doc.lines_in(self.title_element)):
+                return " ".join(line.text for line in lines) or None
             return self.doc.text(self.title_element) or None
         return self.doc.meta("og:title") or title_from_title_tag(self.doc.title_tag) or None
 
@@ -129,6 +143,9 @@ class ArticlePage:
     def _title_line_index(self) -> int | None:
         if self.title_element is None:
             return None
+        lines = self._title_lines
+        if lines:
+            return self.doc.line_index(lines[-1])
         return self.doc.line_index_at(self.doc.end(self.title_element)) - 1
 
     @cached_property
@@ -250,6 +267,16 @@ class ArticlePage:
         for line in self.header_lines:
             if is_date_only(line.spaced):
                 return parse_datetime(line.spaced), line
+            # "2024-11-18 09:30:00 来源：…": the date opens a line of labelled values.
+            matches = self._labels_on(line)[1]
+            if matches and is_date_only(before := line.spaced[: matches[0].start()]):
+                return parse_datetime(before), line
+        # A byline with the date as a box of its own among names (WeChat: "原创 品牌部
+        # <em>2024-10-23 16:45</em> 发表于江苏").
+        for line in self.header_lines:
+            for run in line.words if len(line.words) > 1 else ():
+                if is_date_only(run):
+                    return parse_datetime(run), line
         return None, None
 
     def published_at(self) -> datetime | None:

@@ -38,6 +38,9 @@ _CAROUSEL_CLONE_CLASSES = frozenset((
     "swiper-slide-duplicate", "slick-cloned", "cloned", "bx-clone", "glide__slide--clone",
     "splide__slide--clone", "clone",
 ))
+_OPENING_BRACKETS, _CLOSING_BRACKETS = "[【(（", "]】)）"
+_BUTTON_ENDS = "]】>»›→+"  # how a "Read more" button ends ("[详细]", "查看详情 >", "More +")
+_TAG_MAX = 12
 _DATE_TEXT_MAX = 60  # "Published Time: 2025-11-11 17:02:05 Read More >" is 47
 
 
@@ -255,10 +258,31 @@ def _shows_other_than_title(doc: Document, link: Link) -> bool:
 
 def _longest(texts) -> str | None:
     """The longest text that says something: a bullet ("·") or separator left beside the
-    title is not a summary, nor is a date left beside it ("2024年08月16日")."""
-    candidates = [text for text in texts if text and any(map(str.isalpha, text))
-                  and (len(text) > _DATE_TEXT_MAX or not _is_date_text(text))]
+    title is not a summary, nor is a date left beside it ("2024年08月16日"), nor a category
+    tag ("[公司新闻]")."""
+    candidates = [text for text in map(_without_date_and_button, texts)
+                  if text and any(map(str.isalpha, text))
+                  and (len(text) > _DATE_TEXT_MAX or not _is_date_text(text))
+                  and not _is_tag(text)]
     return max(candidates, key=len) if candidates else None
+
+
+def _without_date_and_button(text: str) -> str:
+    """A summary line without the item's date in brackets before it ("[2024-10-10] …") and
+    the button after it ("… [详细]")."""
+    if text[-1:] in _BUTTON_ENDS:
+        text = labels.READ_MORE_AT_END.sub("", text)
+    if text[:1] in _OPENING_BRACKETS:
+        dated = split_leading_date(text[1:])
+        if dated is not None and dated[1][:1] in _CLOSING_BRACKETS and dated[1][1:].strip():
+            text = dated[1][1:]
+    return text.strip()
+
+
+def _is_tag(text: str) -> bool:
+    """A short name in brackets: the item's category link ("[公司新闻]")."""
+    return (len(text) <= _TAG_MAX and text[:1] in _OPENING_BRACKETS
+            and text[-1:] in _CLOSING_BRACKETS)
 
 
 def _is_sentence(text: str) -> bool:

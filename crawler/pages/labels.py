@@ -19,14 +19,14 @@ PUBLISHED = (
 SOURCE = r"Source|From|文章来源|信息来源|新闻来源|来源|出处"
 VIEWS = (
     r"Views|View\s*Count|Page\s*Views|Hits|Clicks|Reads|浏览次数|浏览量|浏览|阅读次数|阅读量|阅读"
-    r"|点击次数|点击量|点击数|点击|人气"
+    r"|点击次数|点击量|点击数|点击|人气|评论数|评论|Comments"
 )
 AUTHOR = r"Author|Editor|Writer|作者|编辑|责任编辑|撰稿"
 
 # Every label's first character. Under IGNORECASE sre has no quick test of its own and tries
 # each of the ~45 alternatives at every position; a lookahead on this class rejects most
 # positions at once (case folding treats a class as it treats the letters themselves).
-_LABEL_FIRST = "prdtsfvhcaew发更日时文信新来出浏阅点人作编责撰"
+_LABEL_FIRST = "prdtsfvhcaew发更日时文信新来出浏阅点人评作编责撰"
 # A header line may hold several labels ("Published Time: … Source: … Views: 12").
 META_LABEL = re.compile(
     rf"(?<![A-Za-z])(?=[{_LABEL_FIRST}])(?:(?P<published>{PUBLISHED})|(?P<source>{SOURCE})"

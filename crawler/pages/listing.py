@@ -53,7 +53,7 @@ class ListingPage:
         here = canonical_url(self.url())
         for link in self._pager_links():
             rel = (link.element.get("rel") or "").lower().split()
-            if "next" not in rel and not labels.is_page_next(link.text):
+            if "next" not in rel and not labels.is_page_next(link.text or _image_words(link)):
                 continue
             if _looks_disabled(link) or link.url == self.url():
                 continue
@@ -103,3 +103,9 @@ def _looks_disabled(link: Link) -> bool:
     words = f"{element.get('class') or ''} {parent.get('class') if parent is not None else ''}"
     return element.get("aria-disabled") == "true" or not _DISABLED.isdisjoint(
         words.lower().split())
+
+
+def _image_words(link: Link) -> str:
+    """What a link drawn as a picture says (``<a><img alt="下一页"></a>``)."""
+    image = next(link.element.iter("img"), None)
+    return (image.get("alt") or image.get("title") or "") if image is not None else ""
