@@ -375,6 +375,19 @@ class ArticlePage:
         for line in doc.related_headings:
             if line.start > self.header_end:
                 return doc.block_under_heading(line)
+        heading = self._related_heading_picture()
+        return doc.block_under_heading(heading) if heading is not None else None
+
+    def _related_heading_picture(self) -> Line | None:
+        """A "Related News" heading drawn as a picture (``<img alt="Related News">``), as a
+        line of its own words."""
+        doc = self.doc
+        for image in doc.body.iter("img"):
+            words = normalize(image.get("alt"))
+            if words and len(words) <= 60 and labels.RELATED_HEADING.match(words):
+                key = doc.start(image)
+                if key > self.header_end:
+                    return Line(image, key, words, words)
         return None
 
     def related(self) -> list[NewsLink]:

@@ -104,7 +104,7 @@ def item_element(doc: Document, link: Link, links: list[Link], keys: list[float]
 
 
 def news_link(doc: Document, link: Link, container: etree._Element) -> NewsLink:
-    lines = doc.lines_in(container)
+    lines = doc.lines_in(container) or _line_around(doc, link)
     prose = [line for line in lines if not _is_furniture(line)]
     title, summary = item_title_and_summary(doc, link, container, prose)
     published_on = item_date(container, lines)
@@ -112,6 +112,20 @@ def news_link(doc: Document, link: Link, container: etree._Element) -> NewsLink:
         title = _without_leading_date(title, published_on)
     return NewsLink(news_id=link.news_id or "", url=link.url, title=title, summary=summary,
                     published_on=published_on)
+
+
+def _line_around(doc: Document, link: Link) -> list[Line]:
+    """The line an item's link sits in, when the item is that line alone: a list written as
+    ``2024-11-18 <a>Title</a><br>`` lines in one box, whose date lies outside the link."""
+    index = doc.line_index_at(link.key) - 1
+    if index < 0:
+        return []
+    line = doc.lines[index]
+    if line.end < link.key or any(
+            other.news_id != link.news_id for other in doc.article_links_between(line.start,
+                                                                                 line.end)):
+        return []
+    return [line]
 
 
 def _without_leading_date(title: str, published_on: date) -> str:

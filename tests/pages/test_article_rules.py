@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from crawler.pages import parse_article
 from crawler.pages.structured import json_ld_blocks
 
@@ -250,3 +252,75 @@ def test_icon_glyphs_beside_the_neighbour_words_do_not_hide_them() -> None:
                  f"</div><div><a href='{_NEXT}'>Next Page <i>\ue6a7</i></a></div>")
     article = parse_article(_EN_URL, html)
     assert article.previous.endswith(_PREVIOUS) and article.next.endswith(_NEXT)
+
+
+@pytest.mark.parametrize("after", [
+    "<div>Tags</div><div><a href='/tag/vc005'>VC005</a></div>",
+    "<p>相关热词搜索：VC005 特应性皮炎</p>",
+    "<p>【<a href='javascript:window.print()'>打印本页</a>】【<a href='#'>关闭窗口</a>】</p>",
+    "<p><a href='https://mp.weixin.qq.com/s/x'>阅读原文</a></p><p>阅读 2386</p><p>56</p>",
+    "<div>共2页： <a href='#'>上一页</a> [1] <a href='x_2.html'>[2]</a> "
+    "<a href='x_2.html'>下一页</a></div>",
+    "<div><a href='#'>上一页</a> <a href='#'>1</a> <a href='x_2.html'>2</a> "
+    "<a href='#'>下一页</a></div>",
+])
+def test_the_body_ends_before_what_follows_an_article(after: str) -> None:
+    html = _page("新闻详情", f"<h1>标题</h1><p>发布时间：2025-03-14 16:20</p><p>{_LONG_ZH}</p>"
+                 f"<p>第二段。</p>{after}")
+    assert parse_article(_ZH_URL, html).body_text == f"{_LONG_ZH}\n第二段。"
+
+
+def test_a_video_fallback_text_is_not_body() -> None:
+    html = _page("Vcare", "<h1>Headline</h1><p>Published Time: 2025-06-20 09:45</p><p>Body.</p>"
+                 "<video controls poster='/p.jpg'><source src='/v.mp4'>Your browser does not "
+                 "support HTML5 video.</video><p>More body.</p>")
+    article = parse_article(_EN_URL, html)
+    assert article.body_text == "Body.\nMore body."
+    assert article.images == []
+
+
+def test_a_counter_behind_an_icon_is_not_part_of_the_source() -> None:
+    html = _page("Vcare", "<h1>Headline</h1><div><span>Published Time: 2024-12-05 14:00</span>"
+                 "<span>Source: Vcare Clinical Development</span><span><i class='fa-eye'></i> 388"
+                 "</span></div><p>Body text of the article.</p>")
+    assert parse_article(_EN_URL, html).source == "Vcare Clinical Development"
+
+
+def test_amp_pictures_are_article_images() -> None:
+    html = _page("Vcare", "<h1>Headline</h1><p>Published Time: 2025-06-20 09:45</p><p>Body.</p>"
+                 "<amp-img src='/upload/a.jpg' width='800' height='600'></amp-img>"
+                 "<amp-carousel><amp-img src='/upload/b.jpg' width='800' height='600'></amp-img>"
+                 "<amp-img src='/upload/a.jpg' width='800' height='600'></amp-img></amp-carousel>")
+    assert parse_article(_EN_URL, html).images == [
+        "https://en.vcarepharmatech.com/upload/a.jpg", "https://en.vcarepharmatech.com/upload/b.jpg"]
+
+
+def test_a_headline_sharing_its_box_with_the_date_line_stops_before_it() -> None:
+    html = _page("新闻详情", "<h1>威凯尔完成年度内审<br><span>2024-11-18 09:30:00　"
+                 "来源：威凯尔医药　"
+                 f"评论：<a href='#c'>0</a>　点击：</span></h1><div><p>{_LONG_ZH}</p></div>")
+    article = parse_article(_ZH_URL, html)
+    assert article.title == "威凯尔完成年度内审"
+    assert article.published_at.isoformat() == "2024-11-18T09:30:00+08:00"
+    assert article.source == "威凯尔医药"
+    assert article.body_text == _LONG_ZH
+
+
+def test_a_date_standing_alone_in_a_byline_is_the_publication_time() -> None:
+    html = _page("新闻详情", "<h1>威凯尔获评专精特新企业</h1><div><span>原创</span> "
+                 "<span>品牌部</span> "
+                 "<em>2024-10-23 16:45</em> <span>发表于江苏</span></div>"
+                 f"<p>来源：威凯尔医药公众号</p><p>{_LONG_ZH}</p>")
+    article = parse_article(_ZH_URL, html)
+    assert article.published_at.isoformat() == "2024-10-23T16:45:00+08:00"
+    assert article.body_text == _LONG_ZH
+
+
+def test_a_related_news_heading_drawn_as_a_picture_is_found() -> None:
+    html = _page("Vcare", "<h1>Headline</h1><p>Published Time: 2025-06-20 09:45</p><p>Body.</p>"
+                 "<div><img src='/t.png' alt='Related News'><ul>"
+                 "<li><a href='/news_detail/1900000000000000007.html'>Older news</a> "
+                 "<span>2024-11-18</span></li></ul></div>")
+    (item,) = parse_article(_EN_URL, html).related
+    assert (item.news_id, item.title, item.published_on.isoformat()) == (
+        "1900000000000000007", "Older news", "2024-11-18")

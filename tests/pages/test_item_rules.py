@@ -125,3 +125,48 @@ def test_a_looping_carousel_lists_each_item_once_in_the_order_of_its_real_slides
         assert [item.title for item in items] == [
             "News number 1", "News number 2", "News number 3"], clone
         assert [item.published_on.day for item in items] == [1, 2, 3]
+
+
+def test_counters_taps_dates_buttons_and_tags_are_not_summaries() -> None:
+    html = (
+        "<html><body><div class='list'>"
+        "<div><h3><a href='/news_detail/1900000000000000001-18-6.html'>Vcare Opens a Lab</a></h3>"
+        "<p>Hits: 377</p></div>"
+        "<dl><dt><a href='/news_detail/1900000000000000002-18-6.html'>公司通过认证</a></dt>"
+        "<dd>点击查看</dd><dd>2024-10-20</dd></dl>"
+        "<table><tr><td><a href='/list/6.html'>[公司新闻]</a> "
+        "<a href='/news_detail/1900000000000000003-18-6.html'>公司参加展会</a></td></tr>"
+        "<tr><td>[2024-09-23] 展会期间，公司展示了综合服务能力。 "
+        "<a href='/news_detail/1900000000000000003-18-6.html'>[详细]</a></td></tr></table>"
+        "<table><tr><td><a href='/list/6.html'>[公司新闻]</a> "
+        "<a href='/news_detail/1900000000000000004-18-6.html'>公司召开会议</a></td></tr>"
+        "<tr><td>[2024-09-12] <a href='/news_detail/1900000000000000004-18-6.html'>[详细]</a>"
+        "</td></tr></table></div></body></html>"
+    )
+    items = parse_listing(_LISTING_URL, html).items
+    assert [item.summary for item in items] == [
+        None, None, "展会期间，公司展示了综合服务能力。", None]
+    assert [str(item.published_on) for item in items[1:]] == [
+        "2024-10-20", "2024-09-23", "2024-09-12"]
+
+
+def test_items_written_as_lines_of_one_box_keep_their_date_and_title() -> None:
+    html = ("<html><body><div class='list'>2023-12-29&nbsp;&nbsp;<a href='/news_detail/"
+            "1900000000000000001-18-6.html'>Quality Review Meeting</a><br>2023-12-15 <a href='"
+            "/news_detail/1900000000000000002-18-6.html'><b>Study Completes Enrollment</b></a><br>"
+            "</div></body></html>")
+    items = parse_listing("https://en.vcarepharmatech.com/news/18-6_5.html", html).items
+    assert [(item.title, str(item.published_on), item.summary) for item in items] == [
+        ("Quality Review Meeting", "2023-12-29", None),
+        ("Study Completes Enrollment", "2023-12-15", None)]
+
+
+def test_a_next_page_link_drawn_as_a_picture_is_followed() -> None:
+    html = ("<html><body><ul>" + "".join(
+        f"<li><a href='/news_detail/190000000000000000{n}-18-6.html'>News {n}</a> "
+        f"<span>2024-10-0{n}</span></li>" for n in (1, 2)) + "</ul><div class='pages'>"
+        "<a href='/news/18-6.html'><img src='prev.gif' alt='上一页'></a> <b>2</b> "
+        "<a href='/news/18-6_3.html'>3</a> <a href='/news/18-6_3.html'>"
+        "<img src='next.gif' alt='下一页'></a></div></body></html>")
+    listing = parse_listing("https://www.vcarepharmatech.com/news/18-6_2.html", html)
+    assert listing.next_page == "https://www.vcarepharmatech.com/news/18-6_3.html"
