@@ -117,21 +117,22 @@ class ArticlePage:
         return above.block
 
     @cached_property
-    def _title_lines(self) -> list[Line]:
-        """The headline's lines: those of ``title_element`` above a date or label line that
-        shares its box (PHPCMS: "<h1>Title<br><span>2024-11-18 09:30 来源：…</span></h1>")."""
+    def _title_lines(self) -> tuple[list[Line], bool]:
+        """The headline's lines, and whether they are fewer than ``title_element``'s: a date
+        or label line may share its box (PHPCMS: "<h1>Title<br><span>2024-11-18 09:30
+        来源：…</span></h1>"), and is not part of it."""
         lines = self.doc.lines_in(self.title_element) if self.title_element is not None else []
         for index, line in enumerate(lines[1:], 1):
             alone, matches = self._labels_on(line)
             if alone or matches or is_date_only(line.spaced):
-                return lines[:index]
-        return lines
+                return lines[:index], True
+        return lines, False
 
     @cached_property
     def _title(self) -> str | None:
         if self.title_element is not None:
-            lines = self._title_lines
-            if len(lines) != len(self.doc.lines_in(self.title_element)):
+            lines, cut = self._title_lines
+            if cut:
                 return " ".join(line.text for line in lines) or None
             return self.doc.text(self.title_element) or None
         return self.doc.meta("og:title") or title_from_title_tag(self.doc.title_tag) or None
@@ -143,7 +144,7 @@ class ArticlePage:
     def _title_line_index(self) -> int | None:
         if self.title_element is None:
             return None
-        lines = self._title_lines
+        lines = self._title_lines[0]
         if lines:
             return self.doc.line_index(lines[-1])
         return self.doc.line_index_at(self.doc.end(self.title_element)) - 1

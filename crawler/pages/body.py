@@ -7,8 +7,6 @@ and the HTML cleaned by nh3.
 
 from __future__ import annotations
 
-import re
-
 import nh3
 from lxml import etree
 
@@ -28,7 +26,7 @@ _SANITIZER = nh3.Cleaner(
 # The elements whose href/src the sanitizer keeps: addresses anywhere else are dropped anyway.
 _ADDRESS_TAGS = tuple(sorted(tag for tag, names in _SANITIZER_ATTRIBUTES.items()
                              if names & {"href", "src"}))
-_PIXELS = re.compile(r"\s*(\d{1,4})\s*(?:px)?\s*$", re.IGNORECASE)
+_SPACER = frozenset(("0", "1", "2"))  # pixels across: a drawn line or a spacer, not a picture
 _IMAGE_TAGS = ("img", "amp-img")
 # Lazy-loading pages keep the real picture in data-* and a placeholder in src.
 _IMAGE_SOURCES = ("data-original", "data-src", "data-lazy-src", "data-url", "src")
@@ -121,8 +119,8 @@ def _is_spacer(image: etree._Element) -> bool:
     ``<img src="line.gif" width="680" height="1">`` under the header), not an image of the
     article."""
     for attribute in ("width", "height"):
-        size = _PIXELS.match(image.get(attribute) or "")
-        if size and int(size.group(1)) <= 2:
+        size = image.get(attribute)
+        if size and len(size) <= 6 and size.strip().lower().removesuffix("px").strip() in _SPACER:
             return True
     return False
 

@@ -146,7 +146,13 @@ def _is_furniture(line: Line) -> bool:
     text = line.text
     # A box of digits and separators ("08", "2021/03") is a piece of a split date.
     return (not text or not any(map(str.isalpha, text)) or bool(labels.READ_MORE.match(text))
-            or _is_date_text(line.spaced) or bool(labels.VIEW_COUNTER.fullmatch(text)))
+            or _is_date_text(line.spaced) or _is_view_counter(text))
+
+
+def _is_view_counter(text: str) -> bool:
+    # A counter ends in its number, or in 次 / "views"; only such lines pay for the regex.
+    return ((text[-1].isdigit() or text.endswith(("次", "views", "Views")))
+            and labels.VIEW_COUNTER.fullmatch(text) is not None)
 
 
 def _is_date_text(text: str) -> bool:
