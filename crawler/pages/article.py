@@ -422,8 +422,14 @@ class ArticlePage:
         """An article names itself by id and shows a headline with a date or a body."""
         if not self.news_id():
             return False
-        has_body = bool(self._body_lines)
-        return bool(self.title()) and (self.published_at() is not None or has_body)
+        title = self.title()
+        if not title:
+            return False
+        if self.published_at() is not None:
+            return True
+        # No date: a headline and a body, unless the headline is an error page's ("页面不存在",
+        # "404"), which a site may serve at an article's address with its usual layout.
+        return bool(self._body_lines) and not labels.ERROR_PAGE_TITLE.search(title)
 
     def to_item(self) -> Article:
         return Article(

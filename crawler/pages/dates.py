@@ -16,9 +16,10 @@ CHINA_STANDARD_TIME = timezone(timedelta(hours=8))
 _YEAR = r"(?P<y>(?:19|20)\d{2})"
 _SEP = r"\s*[-/.年]\s*"
 _SEP_MD = r"\s*[-/.月]\s*"
+# English pages may show a 12-hour clock ("5:02 PM"); the site's own times are 24-hour.
 _TIME = (
     r"(?:\s*(?:T|\s|,)\s*(?P<H>\d{1,2})\s*[:：时]\s*(?P<M>\d{1,2})"
-    r"(?:\s*[:：分]\s*(?P<S>\d{1,2}))?)?"
+    r"(?:\s*[:：分]\s*(?P<S>\d{1,2}))?(?:\s*(?P<P>[AaPp])\.?[Mm]\.?(?![A-Za-z]))?)?"
 )
 _MONTHS = {m: i for i, m in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
@@ -55,12 +56,16 @@ _NEVER_IN_A_DATE = re.compile(r"[^\d\s/.\-年月日时分:：|·,A-Za-zſKİı]"
 
 
 def _to_datetime(match: re.Match[str]) -> datetime | None:
-    year, month, day, hour, minute, second = match.group("y", "m", "d", "H", "M", "S")
+    year, month, day, hour, minute, second, meridiem = match.group(
+        "y", "m", "d", "H", "M", "S", "P")
+    clock = int(hour) if hour else 0
+    if meridiem and clock <= 12:  # "12:30 AM" is 00:30, "12:30 PM" 12:30, "5:02 PM" 17:02
+        clock = clock % 12 + (12 if meridiem in "Pp" else 0)
     try:
         # datetime() checks the calendar date and the time alike.
         return datetime(int(year),
                         _MONTHS[month[:3].casefold()] if month[0].isalpha() else int(month),
-                        int(day), int(hour) if hour else 0, int(minute) if minute else 0,
+                        int(day), clock, int(minute) if minute else 0,
                         int(second) if second else 0, 0, CHINA_STANDARD_TIME)
     except ValueError:
         return None

@@ -89,6 +89,7 @@ _CHROME_CLASS_WORDS = frozenset(
         "menu",
         "footer",
         "sidebar",
+        "side",  # "side-box", "news-side": Chinese and Bootstrap templates' side columns
         "breadcrumb",
         "breadcrumbs",
         "crumb",

@@ -230,6 +230,9 @@ def item_title_and_summary(doc: Document, link: Link, container: etree._Element,
     if title_index is not None:
         line = prose[title_index]
         if low < line.start and line.end < high:  # all of the line is in the link
+            boxes = _title_and_summary_boxes(line)
+            if boxes is not None and len(prose) == 1:
+                return boxes
             title = line.text
         else:  # "<a>Title</a><span>Summary</span>" on one line
             title = link.text
@@ -244,6 +247,25 @@ def item_title_and_summary(doc: Document, link: Link, container: etree._Element,
         title, title_index = None, None
     summary = _longest(text for i, text in enumerate(texts) if i != title_index)
     return title or None, summary
+
+
+def _title_and_summary_boxes(line: Line) -> tuple[str | None, str] | None:
+    """(title, summary) when one line holds the date's boxes, then a headline box and a
+    sentence box, or a sentence box alone (inline ``<span>``s the stylesheet stacks);
+    None when its boxes do not read so."""
+    boxes = line.words
+    if len(boxes) < 2:
+        return None
+    first = 0
+    while first < len(boxes) and (not any(map(str.isalpha, boxes[first]))
+                                  or is_date_only(boxes[first])):
+        first += 1  # "13", "2025 / 10"
+    rest = boxes[first:]
+    if len(rest) == 2 and _is_sentence(rest[1]) and not _is_sentence(rest[0]):
+        return rest[0], rest[1]
+    if len(rest) == 1 and first and _is_sentence(rest[0]):
+        return None, rest[0]
+    return None
 
 
 def _emphasised_lead(doc: Document, bold: etree._Element,

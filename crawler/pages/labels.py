@@ -40,8 +40,10 @@ META_LABEL_ALONE = re.compile(
     re.IGNORECASE,
 )
 # A view counter shown beside the source: "浏览次数：1024", "Views: 12", "12 views".
+# A reading time ("3 min read") stands there the same way.
 VIEW_COUNTER = re.compile(
-    rf"(?:(?<![A-Za-z])(?:{VIEWS})(?:{COLON})?\s*\d[\d,]*\s*(?:次)?|\d[\d,]*\s*(?:views|次浏览|次阅读))",
+    rf"(?:(?<![A-Za-z])(?:{VIEWS})(?:{COLON})?\s*\d[\d,]*\s*(?:次)?|\d[\d,]*\s*(?:views|次浏览|次阅读)"
+    r"|\d+\s*min(?:ute)?s?\s*read)",
     re.IGNORECASE,
 )
 # A view count alone in its box ("386", "1,024次").
@@ -65,17 +67,25 @@ NEIGHBOUR_LABEL_AT_END = re.compile(
 )
 _BACK_TO_LIST = r"(?:返回列表|返回|Back\s*to\s*(?:the\s*)?(?:List|News|Index)|Back|Return)\s*$"
 _SHARE = r"(?:Share(?:\s*to)?|分享到|分享)\s*[:：]?"
+# What an error page says instead of a headline ("404", "页面不存在", "Page Not Found").
+ERROR_PAGE_TITLE = re.compile(
+    r"\b404\b|页面不存在|页面未找到|找不到(?:该|此|您)?页面|您访问的页面|Page\s+Not\s+Found|Not\s+Found"
+    r"|doesn[’']t\s+exist|does\s+not\s+exist|no\s+longer\s+available",
+    re.IGNORECASE,
+)
 BACK_TO_LIST = re.compile(rf"^\s*{_BACK_TO_LIST}", re.IGNORECASE)
 SHARE = re.compile(rf"^\s*{_SHARE}", re.IGNORECASE)
 # What follows an article's body on its own short line: the way back, sharing, the article's
 # tags or keywords, WeChat's "read the original", print/close tools ("【打印本页】【关闭窗口】"),
-# the article's own page list ("共2页：上一页 [1] [2] 下一页").
+# the article's own page list ("共2页：上一页 [1] [2] 下一页"), the editor's credit
+# ("（责任编辑：张三）").
 _PAGE_TOOL = (r"(?:打印本页|打印此页|打印|关闭窗口|关闭|收藏本页|Print(?:\s*this\s*Page)?"
               r"|Close(?:\s*Window)?)")
 AFTER_BODY = re.compile(
     rf"^\s*(?:{_BACK_TO_LIST}|{_SHARE}"
     r"|(?:Tags?|Keywords?|标签|关键词|关键字|相关热词搜索|热词|TAG\s*标签)\s*(?:[:：]|$)"
-    rf"|阅读原文\s*$|[【\[]\s*{_PAGE_TOOL}\s*[】\]]|{_PAGE_TOOL}\s*$|共\s*\d+\s*页)",
+    rf"|阅读原文\s*$|[【\[]\s*{_PAGE_TOOL}\s*[】\]]|{_PAGE_TOOL}\s*$|共\s*\d+\s*页"
+    r"|[(（]?\s*(?:责任编辑|审核|审校)\s*[:：][^)）]{0,20}[)）]?\s*$)",
     re.IGNORECASE,
 )
 
