@@ -16,7 +16,7 @@ source, built against the lxml that is running).
 
 from cpython.dict cimport PyDict_GetItem
 from cpython.ref cimport PyObject
-from libc.string cimport strcmp
+from libc.string cimport strchr, strcmp, strlen, strncmp
 from lxml.includes cimport tree
 from lxml.includes.tree cimport const_xmlChar
 from lxml.includes.etreepublic cimport (
@@ -244,3 +244,113 @@ def walk(_Element element not None, Py_ssize_t depth, block, Py_ssize_t latest, 
     state.doc = element._doc
     state.lines, state.boxes, state.ends, state.tails, state.kinds = lines, boxes, ends, tails, {}
     return state.walk(element, depth, block, latest, current, pending_break)
+
+
+# --- hidden elements: ``dom.is_hidden`` / ``dom.hidden_elements`` compiled ------------------
+
+cdef const char* _SPACE = b" \t\n\r\f"
+# dom._HIDING_CLASSES
+cdef const char* _HIDING_CLASS_WORDS[4]
+_HIDING_CLASS_WORDS[:] = [b"hidden", b"hide", b"invisible", b"w-condition-invisible"]
+
+
+cdef bint _has_word(const char* text, const char* word) noexcept:
+    """``word in text.split()`` for ASCII-space-separated words."""
+    cdef size_t size = strlen(word)
+    cdef const char* start
+    while text[0] != 0:
+        while text[0] != 0 and strchr(_SPACE, text[0]) is not NULL:
+            text += 1
+        start = text
+        while text[0] != 0 and strchr(_SPACE, text[0]) is NULL:
+            text += 1
+        if <size_t>(text - start) == size and size and strncmp(start, word, size) == 0:
+            return True
+    return False
+
+
+cdef inline char _lower(char c) noexcept:
+    return c + 32 if b"A" <= c <= b"Z" else c
+
+
+cdef bint _hides_by_style(const char* style) noexcept:
+    """``_HIDING_STYLE.search(style)``: "display", spaces, ":", spaces, "none", any case."""
+    cdef const char* at
+    cdef int index
+    while style[0] != 0:
+        at = style
+        index = 0
+        while index < 7 and at[0] != 0 and _lower(at[0]) == b"display"[index]:
+            at += 1
+            index += 1
+        if index == 7:
+            while at[0] != 0 and strchr(_SPACE, at[0]) is not NULL:
+                at += 1
+            if at[0] == b":":
+                at += 1
+                while at[0] != 0 and strchr(_SPACE, at[0]) is not NULL:
+                    at += 1
+                index = 0
+                while index < 4 and at[0] != 0 and _lower(at[0]) == b"none"[index]:
+                    at += 1
+                    index += 1
+                if index == 4:
+                    return True
+        style += 1
+    return False
+
+
+cdef bint _hides_by_class(const char* names) noexcept:
+    cdef int index
+    if strchr(names, b":") is not NULL:  # "hidden md:block": shown on some screens
+        return False
+    for index in range(4):
+        if _has_word(names, _HIDING_CLASS_WORDS[index]):
+            return True
+    return False
+
+
+cdef bint _is_hidden(tree.xmlNode* node) except -1:
+    """``dom.is_hidden`` for an element node."""
+    cdef tree.xmlAttr* attribute = node.properties
+    cdef const char* value
+    cdef bytes held
+    while attribute is not NULL:
+        if attribute.ns is NULL:
+            if strcmp(<const char*>attribute.name, b"hidden") == 0:
+                return True
+            if strcmp(<const char*>attribute.name, b"style") == 0 \
+                    or strcmp(<const char*>attribute.name, b"class") == 0:
+                if attribute.children is NULL:
+                    value = b""
+                elif attribute.children.next is NULL \
+                        and attribute.children.type == tree.XML_TEXT_NODE:
+                    value = <const char*>attribute.children.content
+                else:  # a value of several nodes: as lxml reads it
+                    held = attributeValue(node, attribute).encode("utf-8")
+                    value = held
+                if attribute.name[0] == b"s":
+                    if _hides_by_style(value):
+                        return True
+                elif _hides_by_class(value):
+                    return True
+        attribute = attribute.next
+    return False
+
+
+cdef void _collect_hidden(_Document doc, tree.xmlNode* parent, list found) except *:
+    cdef tree.xmlNode* node = parent.children
+    while node is not NULL:
+        if node.type == tree.XML_ELEMENT_NODE:
+            if _is_hidden(node):
+                found.append(elementFactory(doc, node))
+            else:
+                _collect_hidden(doc, node, found)
+        node = node.next
+
+
+def hidden_elements(_Element root not None):
+    """``dom.hidden_elements(root)``: the outermost hidden elements, in document order."""
+    cdef list found = []
+    _collect_hidden(root._doc, root._c_node, found)
+    return found

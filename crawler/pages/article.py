@@ -30,6 +30,7 @@ _TITLE_SEPARATORS = frozenset("-_|｜–—:：·")
 _HEADER_LOOKBEHIND = 3
 _HEADER_LOOKAHEAD = 12
 _LONG_LINE = 200
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 
 
 class ArticlePage:
@@ -348,11 +349,13 @@ class ArticlePage:
     @cached_property
     def _body_lines(self) -> list[Line]:
         doc = self.doc
-        # A drawn rule ("------分隔线------") is decoration, not a paragraph.
+        # A drawn rule ("------分隔线------") is decoration, not a paragraph; nor is a box of
+        # zero-width characters (Webflow's "<p>&zwj;</p>" spacer).
         return [
             line
             for line in doc.lines_between(self.header_end, self.body_end)
             if not doc.in_chrome(line.start) and not labels.is_rule_line(line.text)
+            and line.text.strip(_ZERO_WIDTH)
         ]
 
     def body_text(self) -> str:

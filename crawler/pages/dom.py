@@ -105,6 +105,8 @@ _FOOTER_LINE_MAX = 100
 _END_STEP = tuple(0.4 / (depth + 1.5) for depth in range(_STEPS))
 _TAIL_STEP = tuple(0.4 / (depth + 1) for depth in range(_STEPS))
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
+_HIDING_STYLE = re.compile(r"display\s*:\s*none", re.IGNORECASE)
+_HIDING_CLASSES = frozenset(("hidden", "hide", "invisible", "w-condition-invisible"))
 # Plain lxml elements: lxml.html's element classes cost a Python call per node touched.
 _PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
 
@@ -179,7 +181,8 @@ def _finish_lines(lines: list[Line]) -> None:
 
 
 def parse_tree(text: str) -> etree._Element | None:
-    """The lxml tree of ``text``, or None when there is no markup to speak of."""
+    """The lxml tree of ``text``, or None when there is no markup to speak of. What no
+    visitor sees is not in it: scripts and the like, and elements the markup hides."""
     text = without_control_references(_XML_DECLARATION.sub("", text, count=1))
     if not text.strip():
         return None
@@ -190,7 +193,63 @@ def parse_tree(text: str) -> etree._Element | None:
     if root is None:
         return None
     etree.strip_elements(root, *_DROPPED_TAGS, with_tail=False)
+    for element in (_COMPILED_WALK.hidden_elements if _COMPILED_WALK else hidden_elements)(root):
+        if not _holds_navigation(element):
+            _remove_keeping_tail(element)
     return root
+
+
+def is_hidden(element: etree._Element) -> bool:
+    """Hidden from every visitor by the markup itself: the ``hidden`` attribute, an inline
+    ``display: none`` (sites hide "转载请注明出处" notices in article text that way), or a
+    class that only ever hides (``hidden``, ``hide``, ``invisible``, Webflow's
+    ``w-condition-invisible``). A class list with a responsive override ("hidden md:block")
+    shows the element on some screens, so it counts as shown; so does text only for screen
+    readers, which can be a block's heading."""
+    get = element.get
+    if get("hidden") is not None:
+        return True
+    style = get("style")
+    if style and _HIDING_STYLE.search(style):
+        return True
+    names = get("class")
+    return bool(names) and ":" not in names and not _HIDING_CLASSES.isdisjoint(names.split())
+
+
+def hidden_elements(root: etree._Element) -> list[etree._Element]:
+    """The outermost hidden elements (``is_hidden``) inside ``root``, in document order.
+    ``_walk.hidden_elements`` is the compiled twin; change both or neither."""
+    found: list[etree._Element] = []
+    for element in root.iterdescendants():
+        if is_hidden(element) and not (found and _inside(element, found[-1])):
+            found.append(element)
+    return found
+
+
+def _holds_navigation(element: etree._Element) -> bool:
+    """Whether a hidden element is, holds or sits in navigation (a menu a button opens, a
+    dropdown): the crawl follows its links, so it stays."""
+    return any(map(_marks_chrome, element.iterancestors())) or any(
+        map(_marks_chrome, element.iter()))
+
+
+def _inside(element: etree._Element, other: etree._Element) -> bool:
+    return any(ancestor is other for ancestor in element.iterancestors())
+
+
+def _remove_keeping_tail(element: etree._Element) -> None:
+    """Take ``element`` out of the tree; the text after it stays where it was."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    tail = element.tail
+    if tail:
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(element)
 
 
 class Line:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from crawler.pages import parse_article
+from crawler.pages import parse_article, parse_page
 from crawler.pages.structured import json_ld_blocks
 
 _EN_URL = "https://en.vcarepharmatech.com/news_detail/1900000000000000001-18-6.html"
@@ -324,3 +324,29 @@ def test_a_related_news_heading_drawn_as_a_picture_is_found() -> None:
     (item,) = parse_article(_EN_URL, html).related
     assert (item.news_id, item.title, item.published_on.isoformat()) == (
         "1900000000000000007", "Older news", "2024-11-18")
+
+
+def test_text_the_markup_hides_is_not_body_but_a_hidden_menu_keeps_its_links() -> None:
+    html = ("<html><body><div class='navbar' style='display:none'><a href='/'>首页</a>"
+            "<a href='https://en.vcarepharmatech.com/'>English</a></div>"
+            "<h1>标题</h1><p>发布时间：2025-03-14 16:20</p>"
+            f"<p>{_LONG_ZH}<span style='display: none'>转载请注明出处。</span></p>"
+            "<p hidden>隐藏的段落。</p><p class='w-condition-invisible'>Webflow hides this.</p>"
+            "<p class='hidden md:block'>只在大屏显示的段落。</p><p>&zwj;</p></body></html>")
+    page = parse_page(_ZH_URL, html)
+    assert page.article.body_text == f"{_LONG_ZH}\n只在大屏显示的段落。"
+    assert page.edition_links == ["https://en.vcarepharmatech.com/"]
+
+
+def test_a_twelve_hour_clock_and_a_reading_time_in_the_header() -> None:
+    html = _page("Vcare", "<h1>Headline</h1><p>Published Time: Nov 11, 2025 5:02 PM</p>"
+                 "<p>Source: Vcare Investor Relations <span>3 min read</span></p>"
+                 "<p>Body text of the article.</p>")
+    article = parse_article(_EN_URL, html)
+    assert article.published_at.isoformat() == "2025-11-11T17:02:00+08:00"
+    assert article.source == "Vcare Investor Relations"
+
+
+def test_an_error_page_at_an_article_address_is_not_an_article() -> None:
+    html = _page("页面不存在", "<h1>抱歉，您访问的页面不存在！</h1><p>可能的原因：链接已失效。</p>")
+    assert parse_page(_ZH_URL, html).kind == "other"

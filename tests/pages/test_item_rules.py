@@ -170,3 +170,30 @@ def test_a_next_page_link_drawn_as_a_picture_is_followed() -> None:
         "<img src='next.gif' alt='下一页'></a></div></body></html>")
     listing = parse_listing("https://www.vcarepharmatech.com/news/18-6_2.html", html)
     assert listing.next_page == "https://www.vcarepharmatech.com/news/18-6_3.html"
+
+
+def test_date_headline_and_summary_as_inline_boxes_of_one_link() -> None:
+    html = _inline_items(
+        "<time datetime='2025-10-13'><span>13</span><span>2025 / 10</span></time>"
+        "<span>VC005 Receives a Designation</span>"
+        "<span>The agency granted it on the strength of Phase II efficacy data in adults.</span>",
+        "<time datetime='2025-09-19'><span>19</span><span>2025 / 09</span></time>"
+        "<span>The company hosted more than 200 clinicians at its annual immunology forum.</span>",
+    )
+    first, second = parse_listing("https://en.vcarepharmatech.com/news/18-6.html", html).items
+    assert (first.title, first.summary) == (
+        "VC005 Receives a Designation",
+        "The agency granted it on the strength of Phase II efficacy data in adults.")
+    assert (second.title, second.summary) == (
+        None, "The company hosted more than 200 clinicians at its annual immunology forum.")
+
+
+def test_a_side_column_of_another_section_is_not_listing_items() -> None:
+    html = ("<html><body><div class='main'><ul>" + "".join(
+        f"<li><a href='/news_detail/190000000000000000{n}-18-6.html'>News {n}</a> "
+        f"<span>2024-10-0{n}</span></li>" for n in (1, 2, 3)) + "</ul></div>"
+        "<div class='side-box'><h4>Media Coverage</h4><ul><li><a href='/news_detail/"
+        "1900000000000000009-18-8.html'>Interview</a><span>2024-09-01</span></li></ul></div>"
+        "</body></html>")
+    items = parse_listing("https://en.vcarepharmatech.com/news/18-6.html", html).items
+    assert [item.news_id[-1] for item in items] == ["1", "2", "3"]
