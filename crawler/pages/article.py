@@ -30,6 +30,7 @@ _TITLE_SEPARATORS = frozenset("-_|｜–—:：·")
 _HEADER_LOOKBEHIND = 3
 _HEADER_LOOKAHEAD = 12
 _LONG_LINE = 200
+_PROSE_MIN = 40  # a paragraph of the text, not a subtitle
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 
 
@@ -294,8 +295,9 @@ class ArticlePage:
             return _clean_source(value, line), line
         following = self._value_on_next_line(line, sibling_only=True)
         # The site's "Source:" is often empty, and the next box is then the first paragraph:
-        # a source is a short name, never a sentence.
-        if following and not labels.reads_as_sentence(following[0]):
+        # a source is a short name, never a sentence, nor a share bar ("Share").
+        if following and not labels.reads_as_sentence(following[0]) \
+                and not labels.AFTER_BODY.match(following[0]):
             return _clean_source(*following), following[1]
         return None, line
 
@@ -306,18 +308,41 @@ class ArticlePage:
     def header_end(self) -> float:
         """Key of the last header text: the body starts after it."""
         doc = self.doc
-        keys = [line.end for line in self._labelled_lines()]
+        trailing = self._meta_after_text
+        keys = [line.end for line in self._labelled_lines()
+                if trailing is None or line.start < trailing.start]
         if self.title_element is not None:
             keys.append(doc.end(self.title_element))
         end = max(keys) if keys else doc.start(doc.body)
-        # A share bar ("Share:" and icon links) right under the header belongs to it.
+        # A share bar ("Share:" and icon links) or a font-size switch ("字号：大 中 小") right
+        # under the header belongs to it.
+        header_end = end
         for line in doc.lines_between(end, doc.end(doc.body)):
-            if doc.in_chrome(line.start):
+            if doc.in_chrome(line.start) or line.start < header_end:
                 continue
-            if len(line.text) <= 60 and labels.SHARE.match(line.text):
-                return max(end, doc.end(line.block))
+            if len(line.text) <= 60 and labels.HEADER_TOOL.match(line.text):
+                header_end = max(header_end, doc.end(line.block))
+                continue
             break
-        return end
+        return header_end
+
+    @cached_property
+    def _meta_after_text(self) -> Line | None:
+        """The date line when the template prints it under the text ("发布时间：… 来源：…"
+        after the last paragraph): two paragraphs of prose or more stand between the headline
+        and it. The body ends there, and starts after the headline."""
+        doc, line = self.doc, self._published[1]
+        if line is None or self.title_element is None:
+            return None
+        prose = 0
+        for between in doc.lines_between(doc.end(self.title_element), line.start):
+            text = between.text
+            if len(text) > _PROSE_MIN and labels.reads_as_sentence(text) \
+                    and not doc.in_chrome(between.start):
+                prose += 1
+                if prose == 2:
+                    return line
+        return None
 
     def _labelled_lines(self) -> list[Line]:
         lines = [line for _, line in self._labelled.values()]
@@ -337,8 +362,11 @@ class ArticlePage:
 
     @cached_property
     def body_end(self) -> float:
-        """Key where the body stops: prev/next links, Related News, sharing, footer."""
+        """Key where the body stops: prev/next links, Related News, sharing, footer, or a
+        date line printed under the text."""
         doc = self.doc
+        if self._meta_after_text is not None:
+            return self._meta_after_text.start - 0.01
         for line in doc.lines_between(self.header_end, doc.end(doc.body)):
             if doc.in_chrome(line.start):
                 continue

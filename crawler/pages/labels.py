@@ -73,8 +73,10 @@ ERROR_PAGE_TITLE = re.compile(
     r"|doesn[’']t\s+exist|does\s+not\s+exist|no\s+longer\s+available",
     re.IGNORECASE,
 )
-BACK_TO_LIST = re.compile(rf"^\s*{_BACK_TO_LIST}", re.IGNORECASE)
-SHARE = re.compile(rf"^\s*{_SHARE}", re.IGNORECASE)
+# What sits right under an article's header: a share bar, a font-size switch.
+HEADER_TOOL = re.compile(
+    rf"^\s*(?:{_SHARE}|[【\[]?\s*(?:字号|字体|Font\s*Size|Text\s*Size)\s*[:：])", re.IGNORECASE
+)
 # What follows an article's body on its own short line: the way back, sharing, the article's
 # tags or keywords, WeChat's "read the original", print/close tools ("【打印本页】【关闭窗口】"),
 # the article's own page list ("共2页：上一页 [1] [2] 下一页"), the editor's credit

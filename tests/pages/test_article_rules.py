@@ -350,3 +350,22 @@ def test_a_twelve_hour_clock_and_a_reading_time_in_the_header() -> None:
 def test_an_error_page_at_an_article_address_is_not_an_article() -> None:
     html = _page("页面不存在", "<h1>抱歉，您访问的页面不存在！</h1><p>可能的原因：链接已失效。</p>")
     assert parse_page(_ZH_URL, html).kind == "other"
+
+
+def test_a_date_line_printed_under_the_text_dates_the_article_and_ends_the_body() -> None:
+    second = ("专精特新中小企业是指具有专业化、精细化、特色化、新颖化特征的中小企业，"
+              "此次认定综合考察了多项指标。")
+    html = _page("新闻详情", "<h1>威凯尔入选专精特新企业名单</h1><p>字号：大 中 小</p>"
+                 f"<p>2024年10月8日，{_LONG_ZH}</p><p>{second}</p>"
+                 "<p>发布时间：2024-11-18 09:30　来源：威凯尔医药</p><p>分享到：</p>")
+    article = parse_article(_ZH_URL, html)
+    assert article.published_at.isoformat() == "2024-11-18T09:30:00+08:00"
+    assert article.source == "威凯尔医药"
+    assert article.body_text == f"2024年10月8日，{_LONG_ZH}\n{second}"
+
+
+def test_a_share_bar_after_an_empty_source_is_not_the_source() -> None:
+    html = _page("Vcare", "<h1>Headline</h1><p>Published Time: 2025-06-20 09:45</p>"
+                 "<div><span>Source:</span></div><div><span>Share</span><a href='#'>f</a></div>"
+                 "<p>Body text of the article, long enough to read as a sentence of prose.</p>")
+    assert parse_article(_EN_URL, html).source is None
