@@ -31,6 +31,8 @@ _HEADER_LOOKBEHIND = 3
 _HEADER_LOOKAHEAD = 12
 _LONG_LINE = 200
 _PROSE_MIN = 40  # a paragraph of the text, not a subtitle
+_BYLINE_MAX = 60
+_FULL_STOPS = (".", "。", "!", "！", "?", "？")
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 
 
@@ -275,9 +277,12 @@ class ArticlePage:
             if matches and is_date_only(before := line.spaced[: matches[0].start()]):
                 return parse_datetime(before), line
         # A byline with the date as a box of its own among names (WeChat: "原创 品牌部
-        # <em>2024-10-23 16:45</em> 发表于江苏").
+        # <em>2024-10-23 16:45</em> 发表于江苏"): short, and no sentence.
         for line in self.header_lines:
-            for run in line.words if len(line.words) > 1 else ():
+            if len(line.words) < 2 or len(line.text) > _BYLINE_MAX \
+                    or line.text.endswith(_FULL_STOPS):
+                continue
+            for run in line.words:
                 if is_date_only(run):
                     return parse_datetime(run), line
         return None, None
@@ -365,14 +370,14 @@ class ArticlePage:
         """Key where the body stops: prev/next links, Related News, sharing, footer, or a
         date line printed under the text."""
         doc = self.doc
-        if self._meta_after_text is not None:
-            return self._meta_after_text.start - 0.01
-        for line in doc.lines_between(self.header_end, doc.end(doc.body)):
+        trailing = self._meta_after_text
+        limit = trailing.start - 0.01 if trailing is not None else doc.end(doc.body)
+        for line in doc.lines_between(self.header_end, limit):
             if doc.in_chrome(line.start):
                 continue
             if _ends_body(line):
                 return line.start - 0.01
-        return doc.end(doc.body)
+        return limit
 
     @cached_property
     def _body_lines(self) -> list[Line]:

@@ -369,3 +369,11 @@ def test_a_share_bar_after_an_empty_source_is_not_the_source() -> None:
                  "<div><span>Source:</span></div><div><span>Share</span><a href='#'>f</a></div>"
                  "<p>Body text of the article, long enough to read as a sentence of prose.</p>")
     assert parse_article(_EN_URL, html).source is None
+
+
+def test_a_date_in_a_short_body_sentence_is_not_a_byline() -> None:
+    html = ("<html><head><meta property='article:published_time' "
+            "content='2025-01-08T14:00:00+08:00'></head><body><h1>Headline</h1>"
+            "<p>The study began on <b>2024-10-08</b>.</p><p>Body text of the article.</p>"
+            "</body></html>")
+    assert parse_article(_EN_URL, html).published_at.isoformat() == "2025-01-08T14:00:00+08:00"
