@@ -1,10 +1,9 @@
-"""Builds the optional compiled body walk (``crawler/pages/_walk.pyx``); all other packaging
-is declared in pyproject.toml.
+"""Builds the optional compiled body walk and hidden-element scan
+(``crawler/pages/_walk.pyx``); all other packaging is declared in pyproject.toml.
 
-Without a C compiler the build goes on without it and the parser uses the same walk in
-Python (``crawler/pages/dom.py``): the same answers for about 10 % more instructions per
-page (3-8 % more time as measured). ``VCARE_PURE_PYTHON=1`` at
-install time skips it on purpose.
+Without a C compiler the build goes on without it and the parser uses the same code in
+Python (``crawler/pages/dom.py``): the same answers for about 20 % more instructions per
+page. ``VCARE_PURE_PYTHON=1`` at install time skips it on purpose.
 """
 
 from __future__ import annotations

@@ -324,7 +324,8 @@ cdef bint _is_hidden(tree.xmlNode* node) except -1:
                 if attribute.children is NULL:
                     value = b""
                 elif attribute.children.next is NULL \
-                        and attribute.children.type == tree.XML_TEXT_NODE:
+                        and attribute.children.type == tree.XML_TEXT_NODE \
+                        and attribute.children.content is not NULL:
                     value = <const char*>attribute.children.content
                 else:  # a value of several nodes: as lxml reads it
                     held = attributeValue(node, attribute).encode("utf-8")

@@ -240,7 +240,8 @@ class ArticlePage:
                 machine = from_iso(time.get("datetime"))
                 if machine:
                     return machine, None
-            return self._published_in_metadata(), None
+            machine = self._published_in_metadata()
+            return (machine, None) if machine is not None else self._date_in_byline()
         if line is not None and shown.hour == shown.minute == shown.second == 0:
             # "Nov 11, 2025" without its time: the page's machine-readable timestamp for the
             # same day completes it (a different day loses to what the visitor reads). Only
@@ -276,9 +277,15 @@ class ArticlePage:
             matches = self._labels_on(line)[1]
             if matches and is_date_only(before := line.spaced[: matches[0].start()]):
                 return parse_datetime(before), line
-        # A byline with the date as a box of its own among names (WeChat: "原创 品牌部
-        # <em>2024-10-23 16:45</em> 发表于江苏"): short, and no sentence.
+        return None, None
+
+    def _date_in_byline(self) -> tuple[datetime | None, Line | None]:
+        """A byline's date standing as a box of its own among names (WeChat: "原创 品牌部
+        <em>2024-10-23 16:45</em> 发表于江苏"): a short line, no sentence, above the text.
+        The last resort: what the page tells machines comes first."""
         for line in self.header_lines:
+            if self._is_prose(line):
+                break
             if len(line.words) < 2 or len(line.text) > _BYLINE_MAX \
                     or line.text.endswith(_FULL_STOPS):
                 continue
@@ -339,15 +346,25 @@ class ArticlePage:
         doc, line = self.doc, self._published[1]
         if line is None or self.title_element is None:
             return None
-        prose = 0
-        for between in doc.lines_between(doc.end(self.title_element), line.start):
-            text = between.text
-            if len(text) > _PROSE_MIN and labels.reads_as_sentence(text) \
-                    and not doc.in_chrome(between.start):
-                prose += 1
-                if prose == 2:
-                    return line
-        return None
+        before = sum(map(self._is_prose, doc.lines_between(doc.end(self.title_element),
+                                                            line.start)))
+        if before < 2:
+            return None
+        # Under the text, not above it: no paragraph follows before what ends a body (a
+        # standfirst of two paragraphs above the date line is not the text).
+        for after in doc.lines_between(line.end, doc.end(doc.body)):
+            if doc.in_chrome(after.start):
+                continue
+            if _ends_body(after):
+                break
+            if self._is_prose(after):
+                return None
+        return line
+
+    def _is_prose(self, line: Line) -> bool:
+        """A paragraph of the text (long, a sentence), outside page chrome."""
+        return len(line.text) > _PROSE_MIN and labels.reads_as_sentence(line.text) \
+            and not self.doc.in_chrome(line.start)
 
     def _labelled_lines(self) -> list[Line]:
         lines = [line for _, line in self._labelled.values()]

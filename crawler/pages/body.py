@@ -118,6 +118,8 @@ def _is_spacer(image: etree._Element) -> bool:
     """A picture one or two pixels across: a drawn line or a spacer (old table layouts put
     ``<img src="line.gif" width="680" height="1">`` under the header), not an image of the
     article."""
+    if any(image.get(name) for name in _IMAGE_SOURCES[:-1]):
+        return False  # a lazy picture: the sizes are its placeholder's
     for attribute in ("width", "height"):
         size = image.get(attribute)
         if size and len(size) <= 6 and size.strip().lower().removesuffix("px").strip() in _SPACER:

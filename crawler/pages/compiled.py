@@ -1,9 +1,10 @@
-"""Which body walk the parser runs: the compiled one (``_walk.pyx``) when it can be trusted.
+"""Which body walk (and hidden-element scan) the parser runs: the compiled ones
+(``_walk.pyx``) when they can be trusted.
 
-The compiled walk is an optional build product (setup.py): a machine without a C compiler,
+The compiled module is an optional build product (setup.py): a machine without a C compiler,
 ``VCARE_PURE_PYTHON=1``, or a build that no longer matches what is installed falls back to
-the walk in ``dom.py``, which gives the same answers for about 10 % more instructions per
-page (3-8 % more time as measured). Two
+the Python twins in ``dom.py``, which give the same answers for about 20 % more instructions
+per page (benchmarks/results_parse.md). Two
 mismatches are mistakes worth a warning rather than a quiet fallback, because a stale build
 would hide an edit or read a tree laid out differently:
 

@@ -89,7 +89,6 @@ _CHROME_CLASS_WORDS = frozenset(
         "menu",
         "footer",
         "sidebar",
-        "side",  # "side-box", "news-side": Chinese and Bootstrap templates' side columns
         "breadcrumb",
         "breadcrumbs",
         "crumb",
@@ -98,6 +97,8 @@ _CHROME_CLASS_WORDS = frozenset(
         "language",
     )
 )
+_SIDE_COLUMN_NAMES = frozenset(("side-box", "sidebox", "side-list", "side-bar", "side-nav",
+                                "sidenav", "side-menu", "side-news", "news-side", "side_box"))
 # Key offsets by depth (``end`` and ``tail_key``), computed once for usual depths.
 _STEPS = 512
 # A line longer than this is not a footer's (addresses, phone numbers, ICP numbers).
@@ -105,8 +106,11 @@ _FOOTER_LINE_MAX = 100
 _END_STEP = tuple(0.4 / (depth + 1.5) for depth in range(_STEPS))
 _TAIL_STEP = tuple(0.4 / (depth + 1) for depth in range(_STEPS))
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
-_HIDING_STYLE = re.compile(r"display\s*:\s*none", re.IGNORECASE)
+# HTML and CSS know ASCII spaces and ASCII case only, as does ``_walk.hidden_elements``.
+_HIDING_STYLE = re.compile(r"display[ \t\n\r\f]*:[ \t\n\r\f]*none", re.IGNORECASE | re.ASCII)
+_ASCII_SPACES = re.compile(r"[ \t\n\r\f]+")
 _HIDING_CLASSES = frozenset(("hidden", "hide", "invisible", "w-condition-invisible"))
+_HIDDEN_TEXT_MAX = 200
 # Plain lxml elements: lxml.html's element classes cost a Python call per node touched.
 _PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
 
@@ -150,9 +154,13 @@ def _marks_chrome(element: etree._Element) -> bool:
 
 @lru_cache(maxsize=2048)
 def _names_chrome(words: str) -> bool:
-    """Whether class/id words (split at spaces, ``_`` and ``-``) name navigation, footer..."""
-    words = words.lower().replace("_", " ").replace("-", " ")
-    return not _CHROME_CLASS_WORDS.isdisjoint(words.split())
+    """Whether class/id words (split at spaces, ``_`` and ``-``) name navigation, footer...,
+    or a whole class names a side column ("side-box"; "side" alone is also "left-side", a
+    page's main column in some templates)."""
+    names = words.lower()
+    if not _SIDE_COLUMN_NAMES.isdisjoint(names.split()):
+        return True
+    return not _CHROME_CLASS_WORDS.isdisjoint(names.replace("_", " ").replace("-", " ").split())
 
 
 def _read_headings(lines: list[Line]) -> None:
@@ -181,8 +189,9 @@ def _finish_lines(lines: list[Line]) -> None:
 
 
 def parse_tree(text: str) -> etree._Element | None:
-    """The lxml tree of ``text``, or None when there is no markup to speak of. What no
-    visitor sees is not in it: scripts and the like, and elements the markup hides."""
+    """The lxml tree of ``text``, or None when there is no markup to speak of. Scripts and
+    the like are not in it, nor are short bits the markup hides (a notice, a draft title, a
+    tracking pixel); hidden navigation and hidden content a reader can open stay."""
     text = without_control_references(_XML_DECLARATION.sub("", text, count=1))
     if not text.strip():
         return None
@@ -194,7 +203,7 @@ def parse_tree(text: str) -> etree._Element | None:
         return None
     etree.strip_elements(root, *_DROPPED_TAGS, with_tail=False)
     for element in (_COMPILED_WALK.hidden_elements if _COMPILED_WALK else hidden_elements)(root):
-        if not _holds_navigation(element):
+        if not _holds_navigation(element) and not _holds_much_text(element):
             _remove_keeping_tail(element)
     return root
 
@@ -213,7 +222,8 @@ def is_hidden(element: etree._Element) -> bool:
     if style and _HIDING_STYLE.search(style):
         return True
     names = get("class")
-    return bool(names) and ":" not in names and not _HIDING_CLASSES.isdisjoint(names.split())
+    return bool(names) and ":" not in names and not _HIDING_CLASSES.isdisjoint(
+        _ASCII_SPACES.split(names))
 
 
 def hidden_elements(root: etree._Element) -> list[etree._Element]:
@@ -231,6 +241,13 @@ def _holds_navigation(element: etree._Element) -> bool:
     dropdown): the crawl follows its links, so it stays."""
     return any(map(_marks_chrome, element.iterancestors())) or any(
         map(_marks_chrome, element.iter()))
+
+
+def _holds_much_text(element: etree._Element) -> bool:
+    """Whether a hidden element holds more than a notice's worth of text: a page that hides
+    its content until a script runs (``<div id="app" style="display:none">``), or the rest
+    of an article behind "展开全文". A reader gets to see that, so it stays."""
+    return len(element_text(element)) > _HIDDEN_TEXT_MAX
 
 
 def _inside(element: etree._Element, other: etree._Element) -> bool:

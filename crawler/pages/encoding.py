@@ -29,12 +29,20 @@ _CHINESE_SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "cp936": "gb18030",
                       "x-gbk": "gb18030", "gb18030": "gb18030", "hz-gb-2312": "gb18030"}
 # Browsers read a page labelled Latin-1 or ASCII as Windows-1252 (the WHATWG Encoding
 # standard): its bytes 0x80-0x9F are curly quotes and dashes, not control characters.
-_WINDOWS_1252_ALIASES = {"latin-1": "cp1252", "iso8859-1": "cp1252", "ascii": "cp1252"}
+_WINDOWS_1252_ALIASES = {"iso8859-1": "cp1252", "ascii": "cp1252"}
+# The five bytes Windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) are U+0081...
+# to a browser, as to Latin-1; Python's cp1252 refuses them, which would fail the whole page.
+codecs.register_error(
+    "vcare-latin-1", lambda error: (error.object[error.start:error.end].decode("latin-1"),
+                                    error.end))
 # Characters no reader sees as text: lxml refuses the C0 controls in text, and no control
 # (C0, DEL, C1) ever shows or means anything on a news page. Nor do icon-font glyphs, which
 # sites put in the Private Use Area (iconfont's "&#xe6a7;" arrow after "Next Page", a phone
 # icon before a number); U+E000-U+EFFF holds the usual icon sets' code points.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ue000-\uefff\ufffe\uffff]")
+# GB18030 decodes some real characters (𠂇 is FE 51) into the Private Use Area: a GB page's
+# own bytes keep it (its icons come as "&#xe6a7;" references, dropped before parsing).
+_CONTROL_BUT_PRIVATE_USE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # Character references to the same characters ("&#11;", "&#x1F", "&#146;", "&#xe6a7;"):
 # libxml2 decodes them into the tree, where lxml then refuses to write the C0 ones back (a
@@ -136,7 +144,7 @@ def _reference_replacement(match: re.Match[str]) -> str:
 def _decoded(body: bytes, codec: str) -> str:
     """``body`` decoded and cleaned; UTF-8 bytes without control characters skip the
     (slower) scan of the decoded text."""
-    text = body.decode(codec)
+    text = body.decode(codec, "vcare-latin-1" if codec == "cp1252" else "strict")
     if (
         codec == "utf-8"
         and not body.translate(None, _NOT_CONTROL_BYTES)
@@ -145,6 +153,8 @@ def _decoded(body: bytes, codec: str) -> str:
         and "\uffff" not in text
     ):
         return text.lstrip("\ufeff")
+    if codec == "gb18030":
+        return _CONTROL_BUT_PRIVATE_USE.sub("", text.lstrip("\ufeff"))
     return clean_text(text)
 
 

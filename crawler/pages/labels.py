@@ -66,11 +66,11 @@ NEIGHBOUR_LABEL_AT_END = re.compile(
     re.IGNORECASE,
 )
 _BACK_TO_LIST = r"(?:返回列表|返回|Back\s*to\s*(?:the\s*)?(?:List|News|Index)|Back|Return)\s*$"
-_SHARE = r"(?:Share(?:\s*to)?|分享到|分享)\s*[:：]?"
+_SHARE = r"(?:Share(?:\s*to)?(?![A-Za-z])|分享到|分享(?=\s*(?:[:：]|$)))\s*[:：]?"
 # What an error page says instead of a headline ("404", "页面不存在", "Page Not Found").
 ERROR_PAGE_TITLE = re.compile(
-    r"\b404\b|页面不存在|页面未找到|找不到(?:该|此|您)?页面|您访问的页面|Page\s+Not\s+Found|Not\s+Found"
-    r"|doesn[’']t\s+exist|does\s+not\s+exist|no\s+longer\s+available",
+    r"页面不存在|页面未找到|找不到(?:该|此|您)?页面|您访问的页面|^\s*(?:Error\s*)?404(?!\d)"
+    r"|\bPage\s+(?:was\s+)?Not\s+Found|\bpage\s+(?:does\s+not|doesn[’']t)\s+exist",
     re.IGNORECASE,
 )
 # What sits right under an article's header: a share bar, a font-size switch.
@@ -86,8 +86,9 @@ _PAGE_TOOL = (r"(?:打印本页|打印此页|打印|关闭窗口|关闭|收藏�
 AFTER_BODY = re.compile(
     rf"^\s*(?:{_BACK_TO_LIST}|{_SHARE}"
     r"|(?:Tags?|Keywords?|标签|关键词|关键字|相关热词搜索|热词|TAG\s*标签)\s*(?:[:：]|$)"
-    rf"|阅读原文\s*$|[【\[]\s*{_PAGE_TOOL}\s*[】\]]|{_PAGE_TOOL}\s*$|共\s*\d+\s*页"
-    r"|[(（]?\s*(?:责任编辑|审核|审校)\s*[:：][^)）]{0,20}[)）]?\s*$)",
+    rf"|阅读原文\s*$|[【\[]\s*{_PAGE_TOOL}\s*[】\]]|{_PAGE_TOOL}\s*$"
+    r"|共\s*\d+\s*页\s*(?:[:：]|$|上一页|首页|\[)"
+    r"|[(（]?\s*责任编辑\s*[:：][^)）]{0,20}[)）]?\s*$)",
     re.IGNORECASE,
 )
 
@@ -302,7 +303,10 @@ def is_rule_line(text: str) -> bool:
 
 
 def is_pager_line(runs: list[str]) -> bool:
-    """A line of pager links and page numbers only ("上一页 [1] [2] 下一页")."""
-    return len(runs) > 1 and all(
-        PAGE_NUMBER.match(run) or PAGER_WORD.match(run) or is_page_next(run) for run in runs
+    """A line of pager links and page numbers only ("上一页 [1] [2] 下一页"), a pager word
+    among them ("2023 2024" is two years)."""
+    numbers = [bool(PAGE_NUMBER.match(run)) for run in runs]
+    return len(runs) > 1 and not all(numbers) and all(
+        number or PAGER_WORD.match(run) or is_page_next(run)
+        for number, run in zip(numbers, runs, strict=True)
     )

@@ -377,3 +377,55 @@ def test_a_date_in_a_short_body_sentence_is_not_a_byline() -> None:
             "<p>The study began on <b>2024-10-08</b>.</p><p>Body text of the article.</p>"
             "</body></html>")
     assert parse_article(_EN_URL, html).published_at.isoformat() == "2025-01-08T14:00:00+08:00"
+
+
+_LONG_EN = ("Jiangsu Vcare announced that the first patient has been dosed in the study, "
+            "which enrols adults at twelve hospitals.")
+
+
+def test_a_standfirst_of_two_paragraphs_above_the_date_line_is_not_the_whole_text() -> None:
+    html = _page("Vcare", f"<h1>Headline</h1><p>{_LONG_EN}</p><p>{_LONG_EN} Again.</p>"
+                 "<p>Published Time: 2025-06-20 09:45</p><p>First paragraph of the text.</p>"
+                 f"<p>{_LONG_EN} More.</p>")
+    article = parse_article(_EN_URL, html)
+    assert article.published_at.isoformat() == "2025-06-20T09:45:00+08:00"
+    assert article.body_text == f"First paragraph of the text.\n{_LONG_EN} More."
+
+
+@pytest.mark.parametrize("line", [
+    "审核：质量管理部", "Shares rose 5% on Monday.", "<b>2023</b> <b>2024</b>", "分享了研究成果。"])
+def test_ordinary_short_lines_do_not_end_the_body(line: str) -> None:
+    html = _page("Vcare", "<h1>Headline</h1><p>Published Time: 2025-06-20 09:45</p>"
+                 f"<p>Body text.</p><p>{line}</p><p>Last paragraph.</p>")
+    assert parse_article(_EN_URL, html).body_text.endswith("Last paragraph.")
+
+
+def test_a_main_column_named_left_side_is_not_chrome() -> None:
+    html = ("<html><body><div class='left-side'><h1>Headline</h1>"
+            "<p>Published Time: 2025-06-20 09:45</p><p>Body text.</p></div></body></html>")
+    assert parse_article(_EN_URL, html).body_text == "Body text."
+
+
+def test_content_hidden_until_a_script_runs_is_kept() -> None:
+    html = ("<html><body><div id='app' style='display:none'><h1>Headline</h1>"
+            f"<p>Published Time: 2025-06-20 09:45</p><p>{_LONG_EN}</p><p>{_LONG_EN} Two.</p>"
+            "</div></body></html>")
+    assert parse_article(_EN_URL, html).body_text == f"{_LONG_EN}\n{_LONG_EN} Two."
+
+
+def test_a_headline_mentioning_not_found_is_still_an_article() -> None:
+    html = _page("Vcare", f"<h1>Cure not found in new trial</h1><p>{_LONG_EN}</p>")
+    assert parse_page(_EN_URL, html).kind == "article"
+
+
+def test_a_lazy_picture_with_placeholder_sizes_is_an_image() -> None:
+    html = _page("Vcare", "<h1>Headline</h1><p>Published Time: 2025-06-20 09:45</p><p>Body.</p>"
+                 "<p><img src='/blank.gif' data-src='/upload/real.jpg' width='1' height='1'></p>")
+    assert parse_article(_EN_URL, html).images == ["https://en.vcarepharmatech.com/upload/real.jpg"]
+
+
+def test_the_page_metadata_beats_a_date_box_in_a_short_line() -> None:
+    html = ("<html><head><meta property='article:published_time' "
+            "content='2025-01-08T14:00:00+08:00'></head><body><h1>标题</h1>"
+            f"<p>报名截止 <b>2024-12-31</b></p><p>{_LONG_ZH}</p></body></html>")
+    assert parse_article(_ZH_URL, html).published_at.isoformat() == "2025-01-08T14:00:00+08:00"

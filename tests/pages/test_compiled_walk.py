@@ -47,7 +47,9 @@ AWKWARD = {
               'invisible">g</div><div class="hide-me">h</div><p style="display:&#110;one">i'
               '</p><nav style="display:none"><a href="/x">X</a></nav><span class="invisible">j'
               '</span><p class="\thide\n">k</p><p style="display:">l</p><p style>m</p>'
-              '<p class>n</p>tail</body></html>',
+              '<p class>n</p><p class="foo\u3000hidden">o</p><p class="hidden\xa0">p</p>'
+              '<p style="display:\xa0none">q</p><p style="di\u017fplay:none">r</p>'
+              '<p style="display:\vnone">s</p><p style="Display :\n NONE">t</p>tail</body></html>',
     # Runs that str.strip() empties but that are not ASCII blanks (the compiled walk reads
     # ASCII-blank runs without making strings), and ASCII blanks of every kind.
     "unicode blanks": "<html><body><p>a</p>\u3000<p>\xa0</p><span>\x1c\x1f</span>"

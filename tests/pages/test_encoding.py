@@ -79,13 +79,25 @@ def test_icon_font_glyph_references_are_dropped() -> None:
 
 
 @pytest.mark.parametrize("code", [0x7F, 0x80, 0x85, 0x92, 0x9F, 0xE000, 0xE6A7, 0xEFFF])
-def test_raw_del_and_c1_controls_are_dropped_in_every_encoding(code: int) -> None:
+def test_raw_del_c1_controls_and_icon_glyphs_are_dropped_in_every_encoding(code: int) -> None:
     text = f"<p>a{chr(code)}b é ¿</p>"
     for encoding in ("utf-8", "utf-16-le", "gb18030"):
         body = text.encode(encoding)
         if encoding == "utf-16-le":
             body = codecs.BOM_UTF16_LE + body
-        assert decode_html(body, encoding) == "<p>ab é ¿</p>", encoding
+        # GB18030 maps real characters into the Private Use Area: a GB page keeps them.
+        kept = encoding == "gb18030" and code >= 0xE000
+        assert decode_html(body, encoding) == (text if kept else "<p>ab é ¿</p>"), encoding
+
+
+def test_a_gb18030_character_in_the_private_use_area_is_kept() -> None:
+    assert decode_html("<p>\u5a01".encode("gb18030") + b"\xfe\x51</p>", "gbk") == (
+        "<p>\u5a01\ue816</p>")
+
+
+def test_windows_1252_undefined_bytes_do_not_fail_a_latin_1_page() -> None:
+    body = b'<meta charset="iso-8859-1"><p>caf\xe9 \x81 na\xefve r\xe9sum\xe9</p>'
+    assert "caf\u00e9  na\u00efve r\u00e9sum\u00e9" in decode_html(body)
 
 
 def test_a_page_labelled_latin_1_is_read_as_windows_1252() -> None:
