@@ -39,10 +39,12 @@ codecs.register_error(
 # (C0, DEL, C1) ever shows or means anything on a news page. Nor do icon-font glyphs, which
 # sites put in the Private Use Area (iconfont's "&#xe6a7;" arrow after "Next Page", a phone
 # icon before a number); U+E000-U+EFFF holds the usual icon sets' code points.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ue000-\uefff\ufffe\uffff]")
+_CONTROL_CHARACTERS = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff"
+_ICON_GLYPHS = r"\ue000-\uefff"
+_CONTROL = re.compile(f"[{_CONTROL_CHARACTERS}{_ICON_GLYPHS}]")
 # GB18030 decodes some real characters (𠂇 is FE 51) into the Private Use Area: a GB page's
 # own bytes keep it (its icons come as "&#xe6a7;" references, dropped before parsing).
-_CONTROL_BUT_PRIVATE_USE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+_CONTROL_BUT_PRIVATE_USE = re.compile(f"[{_CONTROL_CHARACTERS}]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # Character references to the same characters ("&#11;", "&#x1F", "&#146;", "&#xe6a7;"):
 # libxml2 decodes them into the tree, where lxml then refuses to write the C0 ones back (a
