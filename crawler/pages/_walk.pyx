@@ -16,7 +16,7 @@ source, built against the lxml that is running).
 
 from cpython.dict cimport PyDict_GetItem
 from cpython.ref cimport PyObject
-from libc.string cimport strchr, strcmp, strlen, strncmp
+from libc.string cimport strchr, strcmp, strncmp
 from lxml.includes cimport tree
 from lxml.includes.tree cimport const_xmlChar
 from lxml.includes.etreepublic cimport (
@@ -248,25 +248,17 @@ def walk(_Element element not None, Py_ssize_t depth, block, Py_ssize_t latest, 
 
 # --- hidden elements: ``dom.is_hidden`` / ``dom.hidden_elements`` compiled ------------------
 
-cdef const char* _SPACE = b" \t\n\r\f"
 # dom._HIDING_CLASSES
 cdef const char* _HIDING_CLASS_WORDS[4]
 _HIDING_CLASS_WORDS[:] = [b"hidden", b"hide", b"invisible", b"w-condition-invisible"]
+cdef size_t _HIDING_CLASS_SIZES[4]
+_HIDING_CLASS_SIZES[:] = [6, 4, 9, 21]
+cdef size_t _LONGEST_HIDING_CLASS = 21
 
 
-cdef bint _has_word(const char* text, const char* word) noexcept:
-    """``word in text.split()`` for ASCII-space-separated words."""
-    cdef size_t size = strlen(word)
-    cdef const char* start
-    while text[0] != 0:
-        while text[0] != 0 and strchr(_SPACE, text[0]) is not NULL:
-            text += 1
-        start = text
-        while text[0] != 0 and strchr(_SPACE, text[0]) is NULL:
-            text += 1
-        if <size_t>(text - start) == size and size and strncmp(start, word, size) == 0:
-            return True
-    return False
+cdef inline bint _is_space(char c) noexcept:
+    """One of HTML's ASCII spaces: what ``dom._ASCII_SPACES`` splits at."""
+    return c == b" " or c == b"\t" or c == b"\n" or c == b"\r" or c == b"\f"
 
 
 cdef inline char _lower(char c) noexcept:
@@ -284,11 +276,11 @@ cdef bint _hides_by_style(const char* style) noexcept:
             at += 1
             index += 1
         if index == 7:
-            while at[0] != 0 and strchr(_SPACE, at[0]) is not NULL:
+            while _is_space(at[0]):
                 at += 1
             if at[0] == b":":
                 at += 1
-                while at[0] != 0 and strchr(_SPACE, at[0]) is not NULL:
+                while _is_space(at[0]):
                     at += 1
                 index = 0
                 while index < 4 and at[0] != 0 and _lower(at[0]) == b"none"[index]:
@@ -301,12 +293,26 @@ cdef bint _hides_by_style(const char* style) noexcept:
 
 
 cdef bint _hides_by_class(const char* names) noexcept:
+    """``_HIDING_CLASSES`` meets the class list, split at ASCII spaces, in one pass over it
+    (a page has a class list on most elements)."""
+    cdef const char* start
+    cdef size_t size
     cdef int index
     if strchr(names, b":") is not NULL:  # "hidden md:block": shown on some screens
         return False
-    for index in range(4):
-        if _has_word(names, _HIDING_CLASS_WORDS[index]):
-            return True
+    while names[0] != 0:
+        while _is_space(names[0]):
+            names += 1
+        start = names
+        while names[0] != 0 and not _is_space(names[0]):
+            names += 1
+        size = <size_t>(names - start)
+        if size == 0 or size > _LONGEST_HIDING_CLASS:
+            continue
+        for index in range(4):
+            if size == _HIDING_CLASS_SIZES[index] \
+                    and strncmp(start, _HIDING_CLASS_WORDS[index], size) == 0:
+                return True
     return False
 
 

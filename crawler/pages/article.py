@@ -195,8 +195,13 @@ class ArticlePage:
     def _labelled(self) -> dict[str, tuple[str, Line]]:
         """The value after each header label (first occurrence), with the line it is on."""
         found: dict[str, tuple[str, Line]] = {}
+        title_end = -1.0 if self.title_element is None else self.doc.end(self.title_element)
         for line in self.header_lines:
             alone, matches = self._labels_on(line)
+            if (alone or matches) and line.start > title_end and _ends_body(line):
+                # The header never runs past what ends a body: under a text of short lines,
+                # a "（责任编辑：…）" credit would read as an author label.
+                break
             if alone:
                 found.setdefault(alone.lastgroup or "", ("", line))
                 continue
@@ -522,6 +527,8 @@ def _clean_source(value: str, line: Line) -> str | None:
     if last.isdigit() and cleaned.endswith(f" {last}"):
         cleaned = cleaned[: -len(last) - 1]
     cleaned = cleaned.strip(labels.VALUE_TRIM)
+    if cleaned.replace(",", "").isdigit():
+        return None  # an empty source, then a counter behind an icon: "Source: <svg/> 3417"
     return cleaned or None
 
 

@@ -48,6 +48,10 @@ _DAY_MONTH_NAME = re.compile(
 _YEAR_ANYWHERE = re.compile(r"(?:19|20)\d\d")  # each of _PATTERNS needs a year
 _PATTERNS = (_FULL, _YEAR_MONTH_THEN_DAY, _DAY_THEN_YEAR_MONTH, _MONTH_NAME, _DAY_MONTH_NAME)
 
+# A timeline's item dates ("11-20") under headings of their year ("2025").
+_MONTH_DAY_ONLY = re.compile(r"^\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?\s*$")
+_YEAR_ONLY = re.compile(rf"^\s*{_YEAR}\s*年?\s*$")
+
 # What is left of a line once its date is taken out: only separators means a date-only line.
 DATE_RESIDUE = re.compile(r"^[\s/.\-年月日:：|·]*$")
 # A character neither the patterns above nor the residue can hold (letters are there for month
@@ -141,6 +145,21 @@ def split_leading_date(text: str) -> tuple[date, str] | None:
             if value is not None:
                 return value.date(), text[match.end():]
     return None
+
+
+def month_and_day(text: str) -> tuple[int, int] | None:
+    """(month, day) of a date shown without its year (``11-20``, ``11月20日``), alone."""
+    match = _MONTH_DAY_ONLY.match(text)
+    if match is None:
+        return None
+    month, day = int(match.group("m")), int(match.group("d"))
+    return (month, day) if 1 <= month <= 12 and 1 <= day <= 31 else None
+
+
+def year_alone(text: str) -> int | None:
+    """The year a line shows and nothing else (``2025``, ``2025年``): a timeline's heading."""
+    match = _YEAR_ONLY.match(text)
+    return int(match.group("y")) if match else None
 
 
 def from_iso(value: str | None) -> datetime | None:

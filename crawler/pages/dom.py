@@ -97,6 +97,9 @@ _CHROME_CLASS_WORDS = frozenset(
         "language",
     )
 )
+# Words that make a class name a modifier of the box that has the chrome (BEM's
+# ``layout--with-sidebar``, ``page-has-nav``, ``no-footer``).
+_HAVING = frozenset(("with", "has", "have", "no", "without"))
 _SIDE_COLUMN_NAMES = frozenset(("side-box", "sidebox", "side-list", "side-bar", "side-nav",
                                 "sidenav", "side-menu", "side-news", "news-side", "side_box"))
 # Key offsets by depth (``end`` and ``tail_key``), computed once for usual depths.
@@ -160,7 +163,17 @@ def _names_chrome(words: str) -> bool:
     names = words.lower()
     if not _SIDE_COLUMN_NAMES.isdisjoint(names.split()):
         return True
-    return not _CHROME_CLASS_WORDS.isdisjoint(names.replace("_", " ").replace("-", " ").split())
+    if _CHROME_CLASS_WORDS.isdisjoint(names.replace("_", " ").replace("-", " ").split()):
+        return False
+    return any(_class_names_chrome(name) for name in names.split())
+
+
+def _class_names_chrome(name: str) -> bool:
+    """One class name's words hold a chrome word that is not a modifier's object: a layout
+    "with sidebar" (``layout--with-sidebar``) is the page's main box, not its sidebar."""
+    parts = name.replace("_", "-").split("-")
+    return any(part in _CHROME_CLASS_WORDS and (index == 0 or parts[index - 1] not in _HAVING)
+               for index, part in enumerate(parts))
 
 
 def _read_headings(lines: list[Line]) -> None:

@@ -21,8 +21,10 @@ from crawler.pages.dates import (
     from_iso,
     is_date_only,
     may_hold_a_year,
+    month_and_day,
     parse_date,
     split_leading_date,
+    year_alone,
 )
 from crawler.pages.dom import HEADING_TAGS, Document, Line, Link
 
@@ -41,6 +43,11 @@ _CAROUSEL_CLONE_CLASSES = frozenset((
 _OPENING_BRACKETS, _CLOSING_BRACKETS = "[【(（", "]】)）"
 _BUTTON_ENDS = "]】>»›→+"  # how a "Read more" button ends ("[详细]", "查看详情 >", "More +")
 _TAG_MAX = 12
+_TAG_WORDS_MAX = 20  # "Company News", "Industry News", "企业文化": a category's name
+_PARTICULARS_MAX = 80
+_COUNTER_ENDS = ("次", "views", "Views")  # "1,024次", "874 views"
+_FIELD_SEPARATORS = str.maketrans(dict.fromkeys("|丨｜·•/", " "))
+_YEAR_LOOKBEHIND = 400  # lines: a year's heading may stand over a dozen long items
 _DATE_TEXT_MAX = 60  # "Published Time: 2025-11-11 17:02:05 Read More >" is 47
 
 
@@ -107,11 +114,30 @@ def news_link(doc: Document, link: Link, container: etree._Element) -> NewsLink:
     lines = doc.lines_in(container) or _line_around(doc, link)
     prose = [line for line in lines if not _is_furniture(line)]
     title, summary = item_title_and_summary(doc, link, container, prose)
-    published_on = item_date(container, lines)
+    published_on = item_date(container, lines) or _dated_under_year_heading(doc, container,
+                                                                            lines)
     if title is not None and published_on is not None:
         title = _without_leading_date(title, published_on)
     return NewsLink(news_id=link.news_id or "", url=link.url, title=title, summary=summary,
                     published_on=published_on)
+
+
+def _dated_under_year_heading(doc: Document, container: etree._Element,
+                              lines: list[Line]) -> date | None:
+    """A timeline shows each item's month and day ("11-20") under a heading of its year
+    ("2025", "2024" further down): the nearest such line above the item gives the year."""
+    month_day = next(filter(None, (month_and_day(line.text) for line in lines)), None)
+    if month_day is None:
+        return None
+    index = doc.line_index_at(doc.start(container))
+    for line in reversed(doc.lines[max(0, index - _YEAR_LOOKBEHIND):index]):
+        year = year_alone(line.text)
+        if year is not None:
+            try:
+                return date(year, *month_day)
+            except ValueError:  # 02-29 in a year without it
+                return None
+    return None
 
 
 def _line_around(doc: Document, link: Link) -> list[Line]:
@@ -146,12 +172,31 @@ def _is_furniture(line: Line) -> bool:
     text = line.text
     # A box of digits and separators ("08", "2021/03") is a piece of a split date.
     return (not text or not any(map(str.isalpha, text)) or bool(labels.READ_MORE.match(text))
-            or _is_date_text(line.spaced) or _is_view_counter(text))
+            or _is_date_text(line.spaced) or _is_view_counter(text) or _is_particulars(line))
+
+
+def _is_particulars(line: Line) -> bool:
+    """An item's particulars on one line: a view count beside its category tag ("企业文化
+    阅读 412", "Company News" then a count behind an eye icon) or labelled fields ("分类:公司
+    新闻 | 浏览:517 | 评论:0"). What is left without counters, field labels and separators
+    is a tag's few words, where a summary would be a sentence."""
+    text = line.text
+    # Only lines ending as a counter does or holding a label's colon pay for the regexes.
+    if len(text) > _PARTICULARS_MAX or not (
+            text[-1].isdigit() or text.endswith(_COUNTER_ENDS) or ":" in text or "：" in text):
+        return False
+    boxes = line.words
+    rest = " ".join(boxes[:-1]) if len(boxes) > 1 and labels.VIEW_COUNT.match(boxes[-1]) else text
+    rest = labels.FIELD_LABEL.sub(" ", labels.VIEW_COUNTER.sub(" ", rest))
+    if rest == text:
+        return False  # no counter and no field: the words are all there is
+    rest = " ".join(rest.translate(_FIELD_SEPARATORS).split())
+    return len(rest) <= _TAG_WORDS_MAX and not rest.endswith(_SENTENCE_ENDS)
 
 
 def _is_view_counter(text: str) -> bool:
     # A counter ends in its number, or in 次 / "views"; only such lines pay for the regex.
-    return ((text[-1].isdigit() or text.endswith(("次", "views", "Views")))
+    return ((text[-1].isdigit() or text.endswith(_COUNTER_ENDS))
             and labels.VIEW_COUNTER.fullmatch(text) is not None)
 
 
@@ -184,14 +229,19 @@ def _looks_like_prose(text: str) -> bool:
 
 
 def _first_heading_and_bold(
-        container: etree._Element) -> tuple[etree._Element | None, etree._Element | None]:
-    """The first heading in ``container`` and, when it holds none, the first bold run.
+        doc: Document, container: etree._Element,
+) -> tuple[etree._Element | None, etree._Element | None]:
+    """The first heading in ``container`` and, when it holds none, the first bold run. A
+    heading that shows only the date (Z-Blog's ``<h4 class="post-date">``) is not the
+    headline.
 
     One plain walk: ``iter(*tags)`` costs more to set up than an item has elements."""
     bold = None
     for element in container.iter():
         tag = element.tag
         if tag in HEADING_TAGS:
+            if _is_date_text(doc.text(element)):
+                continue
             return element, bold
         if bold is None and tag in _EMPHASIS_TAGS:
             bold = element
@@ -214,7 +264,7 @@ def item_title_and_summary(doc: Document, link: Link, container: etree._Element,
     the summary follows on the same line; a lone sentence is a summary, not a title.
     """
     texts = [line.text for line in prose]
-    heading, bold = _first_heading_and_bold(container)
+    heading, bold = _first_heading_and_bold(doc, container)
     if heading is not None:
         title = doc.text(heading) or None
         return title, _longest(text for text in texts if text != title)
@@ -322,9 +372,12 @@ def _without_date_and_button(text: str) -> str:
 
 
 def _is_tag(text: str) -> bool:
-    """A short name in brackets: the item's category link ("[公司新闻]")."""
-    return (len(text) <= _TAG_MAX and text[:1] in _OPENING_BRACKETS
-            and text[-1:] in _CLOSING_BRACKETS)
+    """The item's category: a short name in brackets ("[公司新闻]"), or a section's name
+    alone (a "Company News" badge)."""
+    if len(text) > _TAG_WORDS_MAX:
+        return False
+    return (text[:1] in _OPENING_BRACKETS and text[-1:] in _CLOSING_BRACKETS
+            and len(text) <= _TAG_MAX) or labels.SECTION_NAME.match(text) is not None
 
 
 def _is_sentence(text: str) -> bool:

@@ -46,6 +46,12 @@ VIEW_COUNTER = re.compile(
     r"|\d+\s*min(?:ute)?s?\s*read)",
     re.IGNORECASE,
 )
+# An item's category or tags as a labelled field ("分类:公司新闻", "Tags: VC005"). A comment
+# count reads like a view counter (VIEWS holds 评论 and Comments).
+FIELD_LABEL = re.compile(
+    r"(?<![A-Za-z])(?:分类|栏目|类别|所属栏目|标签|Category|Categories|Tags?)\s*[:：]",
+    re.IGNORECASE,
+)
 # A view count alone in its box ("386", "1,024次").
 VIEW_COUNT = re.compile(r"^\s*\d[\d,]*\s*(?:次|views?|hits?)?\s*$", re.IGNORECASE)
 HEADLINE_MAX = 160
@@ -80,13 +86,16 @@ HEADER_TOOL = re.compile(
 # What follows an article's body on its own short line: the way back, sharing, the article's
 # tags or keywords, WeChat's "read the original", print/close tools ("【打印本页】【关闭窗口】"),
 # the article's own page list ("共2页：上一页 [1] [2] 下一页"), the editor's credit
-# ("（责任编辑：张三）").
+# ("（责任编辑：张三）"), a portal's tool row ("收藏0 分享2 打印").
 _PAGE_TOOL = (r"(?:打印本页|打印此页|打印|关闭窗口|关闭|收藏本页|Print(?:\s*this\s*Page)?"
               r"|Close(?:\s*Window)?)")
+# Discuz! and other portals: each tool with its count.
+_TOOL_ROW = (r"(?:(?:收藏|分享|打印|点赞|转发|举报|评论|Favou?rites?|Share|Print|Like|Email)"
+             r"\s*\d*\s*){2,}$")
 AFTER_BODY = re.compile(
     rf"^\s*(?:{_BACK_TO_LIST}|{_SHARE}"
     r"|(?:Tags?|Keywords?|标签|关键词|关键字|相关热词搜索|热词|TAG\s*标签)\s*(?:[:：]|$)"
-    rf"|阅读原文\s*$|[【\[]\s*{_PAGE_TOOL}\s*[】\]]|{_PAGE_TOOL}\s*$"
+    rf"|阅读原文\s*$|[【\[]\s*{_PAGE_TOOL}\s*[】\]]|{_PAGE_TOOL}\s*$|{_TOOL_ROW}"
     r"|共\s*\d+\s*页\s*(?:[:：]|$|上一页|首页|\[)"
     r"|[(（]?\s*责任编辑\s*[:：][^)）]{0,20}[)）]?\s*$)",
     re.IGNORECASE,
@@ -164,8 +173,11 @@ _RULE_CHARACTERS = str.maketrans(dict.fromkeys("-—─━=_~*·• \u3000"))
 _RULE_WORD_MAX = 6
 RULE_LINE_MAX = 80
 
+# A listing's Next: its words, an arrow, or a "Load more" button (a script appends the next
+# page's items; without scripts its href is that page).
 PAGE_NEXT = re.compile(
-    r"^\s*(?:Next(?:\s*Page)?|下一页|下页|后一页)?\s*[>»›→]?\s*$", re.IGNORECASE
+    r"^\s*(?:Next(?:\s*Page)?|下一页|下页|后一页|Load\s*More|加载更多)?\s*[>»›→]?\s*$",
+    re.IGNORECASE,
 )
 # The pager's other links, arrows on either side or alone ("<< First", "Last >>", "末页").
 PAGER_WORD = re.compile(

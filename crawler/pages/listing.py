@@ -12,7 +12,7 @@ from crawler.pages.items import news_items
 from crawler.pages.language import page_language
 from crawler.pages.lazy import cached_property
 from crawler.pages.navigation import breadcrumb_trail
-from crawler.pages.urls import absolute_url, canonical_url, is_front_page
+from crawler.pages.urls import absolute_url, canonical_url, is_front_page, without_tracking
 
 _DISABLED = frozenset(("disabled", "disable", "inactive"))
 
@@ -24,7 +24,8 @@ class ListingPage:
         self.doc = doc
 
     def url(self) -> str:
-        return absolute_url(self.doc.url, self.doc.url) or self.doc.url
+        """The page's address as fetched, without tracking keys (``?page=3`` is the page)."""
+        return without_tracking(absolute_url(self.doc.url, self.doc.url) or self.doc.url)
 
     def language(self) -> str:
         return page_language(self.doc.html_lang, self.url(),

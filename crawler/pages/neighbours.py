@@ -12,6 +12,8 @@ import math
 from crawler.pages import labels
 from crawler.pages.dom import Document, Link
 
+_ARROWS = " ←→«»‹›<>"  # around a pager's label: "← Previous Page", "Next Page →"
+
 
 def neighbour_links(doc: Document, header_end: float, related: tuple[float, float] | None,
                     own_id: str | None) -> dict[str, str]:
@@ -107,16 +109,24 @@ def _named_by_first_line(doc: Document, link: Link) -> str | None:
     """``previous``/``next`` when the link's words on its first line open with the label:
     "上一篇：<title>" as one link (also the second of two on one line, "上一篇：<a>…</a>
     下一篇：<a>…</a>" written as two such links), or a card whose first box reads "Previous
-    Page" above the target's title."""
+    Page" above the target's title or before it on the line (``<a><span>Previous
+    Page</span> <em>title</em></a>``)."""
     index, opens = _place_on_lines(doc, link)
     if opens:
         line = doc.lines[index]
-        first = " ".join(word for word, key in zip(line.words, line.keys, strict=True)
-                         if doc.contains(link.element, key))
-    else:  # the link starts inside a line: its own words open with the label, if any
-        first = link.text
+    elif index > 0:  # the link starts inside a line: its own words there, if any
+        line = doc.lines[index - 1]
+    else:
+        return None
+    boxes = [word for word, key in zip(line.words, line.keys, strict=True)
+             if doc.contains(link.element, key)]
+    first = " ".join(boxes) if opens else link.text
     if labels.PREVIOUS_AT_START.match(first):
         return "previous"
     if labels.NEXT_AT_START.match(first):
         return "next"
+    label = boxes[0].strip(_ARROWS) if len(boxes) > 1 else ""
+    if label and labels.NEIGHBOUR_WORD.match(label):
+        match = labels.NEIGHBOUR_LABEL_AT_END.search(label)
+        return match.lastgroup if match else None
     return None

@@ -43,6 +43,11 @@ _FRONT_PAGE_PATH = re.compile(
     r"^/(?:(?:zh|cn|zh-cn|zh_cn|en|en-us|eng)/)?(?:(?:index|default|home)\.[a-z]{2,5})?$",
     re.IGNORECASE,
 )
+# Share links and campaign tags (WeChat, Alibaba's spm, ad clicks); ``from`` is one when it
+# is not a number.
+_TRACKING_KEYS = frozenset(("isappinstalled", "spm", "fbclid", "gclid", "msclkid", "scene",
+                            "share_source", "share_medium", "share_from", "srcid", "clicktime",
+                            "enterid"))
 _DOT_SEGMENT = re.compile(r"//|/\.\.?(?:/|$|[?#])")
 
 
@@ -76,6 +81,27 @@ def article_identity(url: str) -> tuple[str, str] | None:
 
 def is_article_url(url: str) -> bool:
     return news_id_from_url(url) is not None
+
+
+def without_tracking(url: str) -> str:
+    """``url`` without the query keys that only say how a visitor arrived (``utm_*``, WeChat's
+    ``from=timeline&isappinstalled=0``, ``spm``...): the same page. Keys that choose what the
+    page shows (``?page=3``, a numeric ``from=20`` offset) stay, as written."""
+    base, mark, rest = url.partition("?")
+    if not mark:
+        return url
+    query, hash_mark, fragment = rest.partition("#")
+    kept = [pair for pair in query.split("&") if pair and not _is_tracking(pair)]
+    cleaned = f"{base}?{'&'.join(kept)}" if kept else base
+    return f"{cleaned}#{fragment}" if hash_mark else cleaned
+
+
+def _is_tracking(pair: str) -> bool:
+    key, _, value = pair.partition("=")
+    key = key.lower()
+    if key == "from":
+        return not value.isdigit()
+    return key.startswith("utm_") or key in _TRACKING_KEYS
 
 
 def canonical_url(url: str) -> str:

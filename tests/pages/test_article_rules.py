@@ -429,3 +429,53 @@ def test_the_page_metadata_beats_a_date_box_in_a_short_line() -> None:
             "content='2025-01-08T14:00:00+08:00'></head><body><h1>标题</h1>"
             f"<p>报名截止 <b>2024-12-31</b></p><p>{_LONG_ZH}</p></body></html>")
     assert parse_article(_ZH_URL, html).published_at.isoformat() == "2025-01-08T14:00:00+08:00"
+
+
+@pytest.mark.parametrize("label", ["Previous Page", "&larr; Previous Page"])
+def test_a_pager_link_whose_label_box_stands_before_the_title_in_a_nav_is_a_neighbour(
+        label: str) -> None:
+    # SvelteKit and Ghost themes: <nav class="pager"><a><span>Previous Page</span>
+    # <em>title</em></a>...; the label box and the title share the line.
+    html = _page("Vcare", f"<h1>Headline</h1><p>Published Time: 2025-06-20 09:45</p>"
+                 f"<p>{_LONG_EN}</p><nav class='pager'><a href='{_PREVIOUS}'><span>{label}"
+                 f"</span> <em>Jiangsu Vcare Holds Its Annual Meeting</em></a> "
+                 f"<a href='{_NEXT}'><span>Next Page &rarr;</span> <em>Vcare Opens a Lab</em>"
+                 "</a></nav>")
+    article = parse_article(_EN_URL, html)
+    assert article.previous and article.previous.endswith(_PREVIOUS)
+    assert article.next and article.next.endswith(_NEXT)
+
+
+def test_a_link_whose_first_box_is_not_a_label_is_not_a_neighbour() -> None:
+    html = _page("Vcare", f"<h1>Headline</h1><p>Published Time: 2025-06-20 09:45</p>"
+                 f"<p>{_LONG_EN}</p><nav><a href='{_NEXT}'><span>Next steps</span> "
+                 "<em>for the TRK programme</em></a></nav>")
+    assert parse_article(_EN_URL, html).next is None
+
+
+def test_a_bare_count_behind_an_icon_after_an_empty_source_is_not_the_source() -> None:
+    html = _page("Vcare", "<h1>Headline</h1><div><span>Published Time:</span> "
+                 "<time>2025-10-30 09:45</time> <span>Source:</span> <span></span> "
+                 "<span class='views'><i class='icon-eye'></i> 3,417</span></div>"
+                 f"<p>{_LONG_EN}</p>")
+    assert parse_article(_EN_URL, html).source is None
+
+
+def test_an_editor_credit_under_a_short_text_is_not_part_of_the_header() -> None:
+    # Paragraphs split by <br><br> are short lines; "（责任编辑：…）" reads as an author label.
+    html = _page("新闻详情", "<h1>威凯尔医药举办客户开放日</h1><div>发布时间：2025-11-13 09:48"
+                 "　来源：威凯尔医药</div><div>　　11月12日，公司在南京总部举办客户开放日，"
+                 "近百名代表参加。<br><br>　　与会嘉宾参观了实验室与中试车间。<br><br>"
+                 "（责任编辑：王静）</div>"
+                 "<div>字号：<a href='javascript:;'>大</a> <a href='javascript:;'>小</a>"
+                 "【<a href='javascript:window.print();'>打印本页</a>】</div>")
+    article = parse_article(_ZH_URL, html)
+    assert article.body_text == ("11月12日，公司在南京总部举办客户开放日，近百名代表参加。\n"
+                                 "与会嘉宾参观了实验室与中试车间。")
+
+
+def test_a_portal_tool_row_with_counts_ends_the_body() -> None:
+    html = _page("新闻详情", f"<h1>威凯尔完成年度内审</h1><p>发布时间：2025-03-14 16:20</p>"
+                 f"<p>{_LONG_ZH}</p><div><a href='#'>收藏<em>0</em></a> <a href='#'>分享<em>2</em>"
+                 "</a> <a href='javascript:;'>打印</a></div>")
+    assert parse_article(_ZH_URL, html).body_text == _LONG_ZH

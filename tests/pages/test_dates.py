@@ -8,9 +8,11 @@ from crawler.pages.dates import (
     DATE_RESIDUE,
     find_datetime,
     is_date_only,
+    month_and_day,
     parse_date,
     parse_datetime,
     split_leading_date,
+    year_alone,
 )
 
 
@@ -85,3 +87,18 @@ def test_a_date_opening_a_text_is_split_off(text: str, day: date, rest: str) -> 
 ])
 def test_a_text_not_opening_with_a_date_is_not_split(text: str) -> None:
     assert split_leading_date(text) is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("11-20", (11, 20)), (" 01/08 ", (1, 8)), ("11月20日", (11, 20)), ("3.5", (3, 5)),
+    ("13-01", None), ("11-32", None), ("2024-11-20", None), ("Phase 1-2 study", None),
+])
+def test_a_month_and_day_alone_are_read_without_a_year(text: str, expected) -> None:
+    assert month_and_day(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2025", 2025), ("2024年", 2024), (" 2023 ", 2023), ("2025 Highlights", None), ("1850", None),
+])
+def test_a_year_alone_is_a_timeline_heading(text: str, expected) -> None:
+    assert year_alone(text) == expected

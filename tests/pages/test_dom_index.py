@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from lxml import etree
 
-from crawler.pages.dom import _marks_chrome, element_text, normalize
+from crawler.pages.dom import _marks_chrome, _names_chrome, element_text, normalize
 from crawler.pages.page import load_document
 from tests.pages.fixture_pages import PAGES, page_bytes
 
@@ -57,3 +57,12 @@ def test_every_tail_that_shows_text_has_its_key_recorded_by_the_walk(doc) -> Non
     for element in shown:
         assert element in doc._tails
         assert any(doc._tails[element] in line.keys for line in doc.lines)
+
+
+@pytest.mark.parametrize(("names", "chrome"), [
+    ("sidebar", True), ("nav-bar", True), ("main-with-sidebar sidebar-left", True),
+    ("layout layout--with-sidebar", False), ("page-has-nav", False), ("no-footer", False),
+    ("content_without_menu", False), ("footer-with-nav", True),
+])
+def test_a_class_naming_what_its_box_has_is_not_chrome(names: str, chrome: bool) -> None:
+    assert _names_chrome(names) is chrome

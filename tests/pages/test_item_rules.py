@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from crawler.pages import parse_listing
 
 _LISTING_URL = "https://www.vcarepharmatech.com/news/gongsi/list_3_3.html"
@@ -197,3 +199,56 @@ def test_a_side_column_of_another_section_is_not_listing_items() -> None:
         "</body></html>")
     items = parse_listing("https://en.vcarepharmatech.com/news/18-6.html", html).items
     assert [item.news_id[-1] for item in items] == ["1", "2", "3"]
+
+
+def test_a_heading_holding_only_the_date_is_not_the_title() -> None:
+    # Z-Blog: <h4 class="post-date">2025年7月15日</h4><h2 class="post-title"><a>…</a></h2>
+    html = "<html><body>" + "".join(
+        f"<div class='post'><h4>2025年7月{day}日</h4><h2><a href='/news_detail/19000000000000000"
+        f"{day}-16-1.html'>{title}</a></h2><div>{summary}</div></div>"
+        for day, title, summary in (
+            (15, "威凯尔新药完成首例给药", "公司自主研发的新药完成首例受试者给药。"),
+            (10, "威凯尔通过实验室复评审", ""))) + "</body></html>"
+    first, second = parse_listing("https://www.vcarepharmatech.com/news/16-1.html", html).items
+    assert (first.title, first.published_on.isoformat()) == ("威凯尔新药完成首例给药", "2025-07-15")
+    assert (second.title, second.summary) == ("威凯尔通过实验室复评审", None)
+
+
+@pytest.mark.parametrize("particulars", [
+    "<span class='tag'>企业文化</span> <span class='views'>阅读 412</span>",
+    "<span class='tag'>Company News</span> <span><i class='icon-eye'></i> 611</span>",
+    "分类:<a href='/news/16-1.html'>公司新闻</a> | 浏览:<span>517</span> | 评论:0 |",
+    "<time>27 Aug 2024</time> &middot; <span>874 views</span>",
+    "<span class='badge'>Company News</span>",
+])
+def test_an_items_category_and_counters_are_not_its_summary(particulars: str) -> None:
+    html = "<html><body><ul>" + "".join(
+        f"<li><div>2024-11-{day}</div><h3><a href='/news_detail/19000000000000000{day}-18-6.html'>"
+        f"Headline {day}</a></h3>{summary}<div>{particulars}</div></li>"
+        for day, summary in ((18, "<p>The company was recognised for its discovery work.</p>"),
+                             (11, ""))) + "</ul></body></html>"
+    first, second = parse_listing("https://en.vcarepharmatech.com/news/18-6.html", html).items
+    assert first.summary == "The company was recognised for its discovery work."
+    assert second.summary is None
+
+
+def test_a_short_summary_with_a_number_in_it_stays_a_summary() -> None:
+    html = _inline_items("<h3>Vcare Wins an Award</h3><p>Revenue grew 25% in 2024.</p>",
+                         "<h3>Vcare Opens a Lab</h3><p>阅读人数突破10000的报告</p>")
+    first, second = parse_listing("https://en.vcarepharmatech.com/news/18-6.html", html).items
+    assert first.summary == "Revenue grew 25% in 2024."
+    assert second.summary == "阅读人数突破10000的报告"
+
+
+def test_a_month_and_day_take_the_year_of_the_heading_above_them() -> None:
+    # A timeline: "11-20" items under a "2025" heading, then "12-20" under "2024".
+    def group(year: int, entries: tuple[tuple[str, int], ...]) -> str:
+        return f"<section><h3>{year}</h3><ul>" + "".join(
+            f"<li><div class='stamp'>{stamp}</div><h4><a href='/news_detail/1900000000000000"
+            f"{n:03}-18-6.html'>Headline {n}</a></h4><p>What happened in a sentence.</p></li>"
+            for stamp, n in entries) + "</ul></section>"
+    html = ("<html><body>" + group(2025, (("11-20", 1), ("01-08", 2)))
+            + group(2024, (("12-20", 3), ("02-30", 4))) + "</body></html>")
+    items = parse_listing("https://en.vcarepharmatech.com/news/18-6.html", html).items
+    assert [item.published_on and item.published_on.isoformat() for item in items] == [
+        "2025-11-20", "2025-01-08", "2024-12-20", None]

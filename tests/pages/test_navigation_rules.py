@@ -54,3 +54,28 @@ def test_the_same_items_on_a_section_page_are_a_listing() -> None:
 def test_a_home_page_with_a_pager_is_a_listing() -> None:
     pager = "<div><a href='/index_2.html'>2</a><a href='/index_2.html'>下一页</a></div>"
     assert parse_page("https://x.com/", _teaser("新闻动态", pager)).kind == "listing"
+
+
+def test_a_load_more_button_leads_to_the_next_page() -> None:
+    html = ("<html><body><h2>News</h2>" + _ITEMS + "<div class='load-more'>"
+            "<a href='/news/18-6_2.html' class='el-button'><span>Load more</span></a></div>"
+            "</body></html>")
+    listing = parse_listing("https://en.vcarepharmatech.com/news/18-6.html", html)
+    assert listing.next_page == "https://en.vcarepharmatech.com/news/18-6_2.html"
+
+
+def test_a_listing_fetched_from_a_share_link_is_known_by_its_address_without_tracking() -> None:
+    html = "<html><body>" + _ITEMS + "</body></html>"
+    shared = parse_listing("https://en.vcarepharmatech.com/news/18-6.html"
+                           "?utm_source=wechat&utm_medium=social&from=timeline", html)
+    paged = parse_listing("https://en.vcarepharmatech.com/news/18-6.html?page=3&from=list", html)
+    assert shared.url == "https://en.vcarepharmatech.com/news/18-6.html"
+    assert paged.url == "https://en.vcarepharmatech.com/news/18-6.html?page=3"
+
+
+def test_a_main_column_whose_class_says_it_has_a_sidebar_is_not_chrome() -> None:
+    # Rails/BEM: <main class="layout layout--with-sidebar">: the page's content.
+    html = ("<html><body><main class='layout layout--with-sidebar'><div class='news-list'>"
+            + _ITEMS + "</div></main><aside class='sidebar'>Latest News</aside></body></html>")
+    items = parse_listing("https://en.vcarepharmatech.com/news/18-6.html", html).items
+    assert [item.title for item in items] == ["A", "B"]

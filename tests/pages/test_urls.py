@@ -14,6 +14,7 @@ from crawler.pages.urls import (
     is_front_page,
     language_from_url,
     looks_like_news_list,
+    without_tracking,
 )
 
 
@@ -140,3 +141,15 @@ def test_article_identity_is_the_canonical_url_and_news_id_together(url: str) ->
     news_id = news_id_from_url(url)
     expected = (canonical_url(url), news_id) if news_id else None
     assert article_identity(url) == expected
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    ("https://x.com/news/18-6.html?utm_source=wechat&utm_medium=social", "https://x.com/news/18-6.html"),
+    ("https://x.com/news/18-6.html?from=timeline&isappinstalled=0", "https://x.com/news/18-6.html"),
+    ("https://x.com/news/18-6.html?page=3&spm=a2c4.b1#top", "https://x.com/news/18-6.html?page=3#top"),
+    ("https://x.com/news.php?from=20&utm_campaign=q4", "https://x.com/news.php?from=20"),
+    ("https://x.com/news.php?catid=5&FROM=groupmessage", "https://x.com/news.php?catid=5"),
+    ("https://x.com/news/18-6.html", "https://x.com/news/18-6.html"),
+])
+def test_tracking_keys_go_and_keys_choosing_the_page_stay(url: str, expected: str) -> None:
+    assert without_tracking(url) == expected
