@@ -160,12 +160,12 @@ def _collect(
     text = element.text
     if text and text.strip() and start < low + 0.25 < end:
         pieces.append(text)
+    # The tree holds elements only (``Document``), so every child has a position.
+    position, child_end = doc.position, doc.end
     for child in element:
-        if not isinstance(child.tag, str):
-            continue
-        if doc.start(child) >= end:
+        if position[child] >= end:
             break  # this child and the ones after it, tails included, lie past the range
-        if doc.end(child) > start:
+        if child_end(child) > start:
             _collect(doc, child, start, end, pieces)
         tail = child.tail
         if tail and tail.strip():
