@@ -195,13 +195,10 @@ class ArticlePage:
     def _labelled(self) -> dict[str, tuple[str, Line]]:
         """The value after each header label (first occurrence), with the line it is on."""
         found: dict[str, tuple[str, Line]] = {}
-        title_end = -1.0 if self.title_element is None else self.doc.end(self.title_element)
         for line in self.header_lines:
             alone, matches = self._labels_on(line)
-            if (alone or matches) and line.start > title_end and _ends_body(line):
-                # The header never runs past what ends a body: under a text of short lines,
-                # a "（责任编辑：…）" credit would read as an author label.
-                break
+            if (alone or matches) and self._closes_text(line):
+                continue
             if alone:
                 found.setdefault(alone.lastgroup or "", ("", line))
                 continue
@@ -210,6 +207,16 @@ class ArticlePage:
                 value = line.spaced[match.end() : stop]
                 found.setdefault(match.lastgroup or "", (value, line))
         return found
+
+    def _closes_text(self, line: Line) -> bool:
+        """A line under the headline that ends a body ("（责任编辑：王静）") with sentences of
+        the text above it: its labels are the text's credits, not the header's (under a
+        text of short ``<br>`` lines it falls among the header lines)."""
+        if self.title_element is None or not _ends_body(line):
+            return False
+        doc = self.doc
+        return any(labels.reads_as_sentence(above.text) and not doc.in_chrome(above.start)
+                   for above in doc.lines_between(doc.end(self.title_element), line.start))
 
     def _value_on_next_line(self, line: Line, *, sibling_only: bool) -> tuple[str, Line] | None:
         """A label alone on its line (``<dt>``, ``<td>``) keeps its value in the next box."""

@@ -100,6 +100,8 @@ _CHROME_CLASS_WORDS = frozenset(
 # Words that make a class name a modifier of the box that has the chrome (BEM's
 # ``layout--with-sidebar``, ``page-has-nav``, ``no-footer``).
 _HAVING = frozenset(("with", "has", "have", "no", "without"))
+_LAYOUT_WORDS = frozenset(("layout", "page", "main", "content", "container", "wrapper", "wrap",
+                           "body", "site", "app", "grid", "row", "col", "l"))
 _SIDE_COLUMN_NAMES = frozenset(("side-box", "sidebox", "side-list", "side-bar", "side-nav",
                                 "sidenav", "side-menu", "side-news", "news-side", "side_box"))
 # Key offsets by depth (``end`` and ``tail_key``), computed once for usual depths.
@@ -170,10 +172,16 @@ def _names_chrome(words: str) -> bool:
 
 def _class_names_chrome(name: str) -> bool:
     """One class name's words hold a chrome word that is not a modifier's object: a layout
-    "with sidebar" (``layout--with-sidebar``) is the page's main box, not its sidebar."""
-    parts = name.replace("_", "-").split("-")
-    return any(part in _CHROME_CLASS_WORDS and (index == 0 or parts[index - 1] not in _HAVING)
+    "with sidebar" (``layout--with-sidebar``, ``has-sidebar``) is the page's main box, not
+    its sidebar; a ``header-with-nav`` is chrome all the same."""
+    parts = [part for part in name.replace("_", "-").split("-") if part]
+    return any(part in _CHROME_CLASS_WORDS and not _is_modifier(parts, index)
                for index, part in enumerate(parts))
+
+
+def _is_modifier(parts: list[str], index: int) -> bool:
+    return index > 0 and parts[index - 1] in _HAVING and (index == 1
+                                                          or parts[0] in _LAYOUT_WORDS)
 
 
 def _read_headings(lines: list[Line]) -> None:

@@ -10,6 +10,7 @@ in front of the title is the item's date, not part of its title.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from datetime import date
 
@@ -43,11 +44,10 @@ _CAROUSEL_CLONE_CLASSES = frozenset((
 _OPENING_BRACKETS, _CLOSING_BRACKETS = "[【(（", "]】)）"
 _BUTTON_ENDS = "]】>»›→+"  # how a "Read more" button ends ("[详细]", "查看详情 >", "More +")
 _TAG_MAX = 12
-_TAG_WORDS_MAX = 20  # "Company News", "Industry News", "企业文化": a category's name
+_TAG_WORDS_MAX = 16  # "Company News", "Industry News", "企业文化": a category's name
 _PARTICULARS_MAX = 80
 _COUNTER_ENDS = ("次", "views", "Views")  # "1,024次", "874 views"
-_FIELD_SEPARATORS = str.maketrans(dict.fromkeys("|丨｜·•/", " "))
-_YEAR_LOOKBEHIND = 400  # lines: a year's heading may stand over a dozen long items
+_PARTICULAR_SEPARATORS = re.compile(r"[|丨｜·•]")
 _DATE_TEXT_MAX = 60  # "Published Time: 2025-11-11 17:02:05 Read More >" is 47
 
 
@@ -74,7 +74,7 @@ def news_items(doc: Document, start: float, end: float, *, respect_chrome: bool 
             continue
         seen.add(link.news_id)
         container = item_element(doc, link, links, keys, start, end)
-        items.append(news_link(doc, link, container))
+        items.append(news_link(doc, link, container, start))
     return items
 
 
@@ -110,34 +110,44 @@ def item_element(doc: Document, link: Link, links: list[Link], keys: list[float]
         node = parent
 
 
-def news_link(doc: Document, link: Link, container: etree._Element) -> NewsLink:
+def news_link(doc: Document, link: Link, container: etree._Element, start: float) -> NewsLink:
+    """The item around ``link`` (its element ``container``), read from a block that starts at
+    key ``start``."""
     lines = doc.lines_in(container) or _line_around(doc, link)
-    prose = [line for line in lines if not _is_furniture(line)]
+    low, high = doc.start(link.element), doc.end(link.element)
+    # A line holding the link's words is the headline's, even with a counter beside it.
+    prose = [line for line in lines if not _is_furniture(line)
+             and not (_is_particulars(line) and not _has_key_between(line, low, high))]
     title, summary = item_title_and_summary(doc, link, container, prose)
     published_on = item_date(container, lines) or _dated_under_year_heading(doc, container,
-                                                                            lines)
+                                                                            lines, start)
     if title is not None and published_on is not None:
         title = _without_leading_date(title, published_on)
     return NewsLink(news_id=link.news_id or "", url=link.url, title=title, summary=summary,
                     published_on=published_on)
 
 
-def _dated_under_year_heading(doc: Document, container: etree._Element,
-                              lines: list[Line]) -> date | None:
+def _dated_under_year_heading(doc: Document, container: etree._Element, lines: list[Line],
+                              start: float) -> date | None:
     """A timeline shows each item's month and day ("11-20") under a heading of its year
-    ("2025", "2024" further down): the nearest such line above the item gives the year."""
+    (``<h3>2025</h3>``, ``<div class="year">2024</div>`` further down): the nearest such
+    heading above the item, inside the block the items are read from (``start`` on), gives
+    the year. Years shown otherwise (tabs, a view count of 2031) are not headings."""
     month_day = next(filter(None, (month_and_day(line.text) for line in lines)), None)
     if month_day is None:
         return None
-    index = doc.line_index_at(doc.start(container))
-    for line in reversed(doc.lines[max(0, index - _YEAR_LOOKBEHIND):index]):
+    for line in reversed(doc.lines_between(start, doc.start(container))):
         year = year_alone(line.text)
-        if year is not None:
+        if year is not None and _is_year_heading(line.block):
             try:
                 return date(year, *month_day)
             except ValueError:  # 02-29 in a year without it
                 return None
     return None
+
+
+def _is_year_heading(block: etree._Element) -> bool:
+    return block.tag in HEADING_TAGS or "year" in (block.get("class") or "").lower()
 
 
 def _line_around(doc: Document, link: Link) -> list[Line]:
@@ -172,26 +182,39 @@ def _is_furniture(line: Line) -> bool:
     text = line.text
     # A box of digits and separators ("08", "2021/03") is a piece of a split date.
     return (not text or not any(map(str.isalpha, text)) or bool(labels.READ_MORE.match(text))
-            or _is_date_text(line.spaced) or _is_view_counter(text) or _is_particulars(line))
+            or _is_date_text(line.spaced) or _is_view_counter(text))
 
 
 def _is_particulars(line: Line) -> bool:
     """An item's particulars on one line: a view count beside its category tag ("企业文化
-    阅读 412", "Company News" then a count behind an eye icon) or labelled fields ("分类:公司
-    新闻 | 浏览:517 | 评论:0"). What is left without counters, field labels and separators
-    is a tag's few words, where a summary would be a sentence."""
+    阅读 412", "Company News" then a count behind an eye icon), labelled fields ("分类:公司
+    新闻 | 浏览:517 | 评论:0"), a date and a count ("27 Aug 2024 · 874 views"). Every part
+    (between separators, else every box) is a counter, a field, a date or a tag's few words,
+    and one at least is a counter or a field: a summary is a sentence."""
     text = line.text
     # Only lines ending as a counter does or holding a label's colon pay for the regexes.
     if len(text) > _PARTICULARS_MAX or not (
             text[-1].isdigit() or text.endswith(_COUNTER_ENDS) or ":" in text or "：" in text):
         return False
-    boxes = line.words
-    rest = " ".join(boxes[:-1]) if len(boxes) > 1 and labels.VIEW_COUNT.match(boxes[-1]) else text
-    rest = labels.FIELD_LABEL.sub(" ", labels.VIEW_COUNTER.sub(" ", rest))
-    if rest == text:
-        return False  # no counter and no field: the words are all there is
-    rest = " ".join(rest.translate(_FIELD_SEPARATORS).split())
-    return len(rest) <= _TAG_WORDS_MAX and not rest.endswith(_SENTENCE_ENDS)
+    parts = [part.strip() for part in _PARTICULAR_SEPARATORS.split(text)]
+    parts = [part for part in parts if part]
+    if len(parts) < 2:
+        parts = line.words
+    counted = False
+    for index, part in enumerate(parts):
+        if labels.VIEW_COUNTER.fullmatch(part) or labels.FIELD_LABEL.match(part) or (
+                index and labels.VIEW_COUNT.match(part)
+                and not parts[index - 1].endswith((":", "："))):  # "granted: 15" is a value
+            counted = True
+        elif not (_is_date_text(part) or _is_tag_words(part)):
+            return False
+    return counted
+
+
+def _is_tag_words(text: str) -> bool:
+    """A category's name: a few words, no sentence, no label waiting for its value."""
+    return (len(text) <= _TAG_WORDS_MAX and len(text.split()) <= 3
+            and not text.endswith((*_SENTENCE_ENDS, ":", "：")))
 
 
 def _is_view_counter(text: str) -> bool:
@@ -350,12 +373,12 @@ def _shows_other_than_title(doc: Document, link: Link) -> bool:
 
 def _longest(texts) -> str | None:
     """The longest text that says something: a bullet ("·") or separator left beside the
-    title is not a summary, nor is a date left beside it ("2024年08月16日"), nor a category
-    tag ("[公司新闻]")."""
+    title is not a summary, nor is a date left beside it ("2024年08月16日"), a category tag
+    ("[公司新闻]") or a view counter ("386 views")."""
     candidates = [text for text in map(_without_date_and_button, texts)
                   if text and any(map(str.isalpha, text))
                   and (len(text) > _DATE_TEXT_MAX or not _is_date_text(text))
-                  and not _is_tag(text)]
+                  and not _is_tag(text) and not _is_view_counter(text)]
     return max(candidates, key=len) if candidates else None
 
 

@@ -173,12 +173,13 @@ _RULE_CHARACTERS = str.maketrans(dict.fromkeys("-—─━=_~*·• \u3000"))
 _RULE_WORD_MAX = 6
 RULE_LINE_MAX = 80
 
-# A listing's Next: its words, an arrow, or a "Load more" button (a script appends the next
-# page's items; without scripts its href is that page).
 PAGE_NEXT = re.compile(
-    r"^\s*(?:Next(?:\s*Page)?|下一页|下页|后一页|Load\s*More|加载更多)?\s*[>»›→]?\s*$",
-    re.IGNORECASE,
+    r"^\s*(?:Next(?:\s*Page)?|下一页|下页|后一页)?\s*[>»›→]?\s*$", re.IGNORECASE
 )
+# A listing without a Next may have a "Load more" button: a script appends the next page's
+# items, and without scripts its href is that page.
+LOAD_MORE = re.compile(r"^\s*(?:Load\s*More|Show\s*More|加载更多|查看更多新闻)\s*[>»›→+]?\s*$",
+                       re.IGNORECASE)
 # The pager's other links, arrows on either side or alone ("<< First", "Last >>", "末页").
 PAGER_WORD = re.compile(
     r"^\s*(?:[<«‹]+\s*)?(?:First(?:\s*Page)?|Last(?:\s*Page)?|End|Prev(?:ious)?(?:\s*Page)?"

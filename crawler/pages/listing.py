@@ -12,7 +12,13 @@ from crawler.pages.items import news_items
 from crawler.pages.language import page_language
 from crawler.pages.lazy import cached_property
 from crawler.pages.navigation import breadcrumb_trail
-from crawler.pages.urls import absolute_url, canonical_url, is_front_page, without_tracking
+from crawler.pages.urls import (
+    absolute_url,
+    canonical_url,
+    is_front_page,
+    looks_like_news_list,
+    without_tracking,
+)
 
 _DISABLED = frozenset(("disabled", "disable", "inactive"))
 
@@ -51,18 +57,26 @@ class ListingPage:
                 and not any(low < link.key < high for low, high in doc.sidebar_ranges)]
 
     def next_page(self) -> str | None:
-        here = canonical_url(self.url())
-        for link in self._pager_links():
-            rel = (link.element.get("rel") or "").lower().split()
-            if "next" not in rel and not labels.is_page_next(link.text or _image_words(link)):
-                continue
-            if _looks_disabled(link) or link.url == self.url():
-                continue
-            if canonical_url(link.url) == here and link.url.split("?", 1)[-1] == self.url().split(
-                    "?", 1)[-1]:
-                continue
-            return link.url
-        return None
+        """The pager's Next (by its words, an arrow or ``rel=next``); failing that, a "Load
+        more" button leading to another page of this news section."""
+        links = self._pager_links()
+        found = next((link.url for link in links if self._leads_on(link)
+                      and (_says_next(link) or "next" in _rel(link))), None)
+        if found is None and not is_front_page(self.url()):  # the home page's "more" leads off
+            found = next((link.url for link in links if labels.LOAD_MORE.match(link.text)
+                          and looks_like_news_list(link.url) and self._leads_on(link)), None)
+        return found
+
+    def _leads_on(self, link: Link) -> bool:
+        """Not greyed out, and not back to this very page (as fetched, or without its
+        tracking keys)."""
+        if _looks_disabled(link):
+            return False
+        here, fetched = self.url(), absolute_url(self.doc.url, self.doc.url) or self.doc.url
+        if link.url in (here, fetched) or without_tracking(link.url) == here:
+            return False
+        return not (canonical_url(link.url) == canonical_url(here)
+                    and link.url.split("?", 1)[-1] == here.split("?", 1)[-1])
 
     def page_urls(self) -> list[str]:
         found: list[str] = []
@@ -96,6 +110,14 @@ class ListingPage:
             page_urls=self.page_urls(),
             section=self.section(),
         )
+
+
+def _rel(link: Link) -> list[str]:
+    return (link.element.get("rel") or "").lower().split()
+
+
+def _says_next(link: Link) -> bool:
+    return labels.is_page_next(link.text or _image_words(link))
 
 
 def _looks_disabled(link: Link) -> bool:

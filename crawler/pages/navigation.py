@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from crawler.pages import labels
 from crawler.pages.dom import Document, Line, element_text, normalize
-from crawler.pages.urls import canonical_url, looks_like_news_list
+from crawler.pages.urls import canonical_url, is_front_page, looks_like_news_list
 
 _TITLE_SEPARATORS = re.compile(r"\s+[-|–—_]\s+|\s*[|｜_]\s*")
 _BREADCRUMB_CLASS = re.compile(r"crumb|position|location|weizhi", re.IGNORECASE)
@@ -32,6 +32,8 @@ def section_links(doc: Document) -> list[str]:
     """Links to news section listings, named like one or shaped like one."""
     found: list[str] = []
     here = canonical_url(doc.url)
+    # A "Load more" under a listing is its pager; on the home page it leads to a section.
+    front_page = is_front_page(doc.url)
     for link in doc.links:
         if link.news_id or link.url in found:
             continue
@@ -41,7 +43,8 @@ def section_links(doc: Document) -> list[str]:
         )
         # Pager links ("2", "Next »") are shaped like a section: told apart only when kept.
         if not named_or_shaped or labels.PAGE_NUMBER.match(text) or labels.is_page_next(text) \
-                or labels.PAGER_WORD.match(text):
+                or labels.PAGER_WORD.match(text) \
+                or (not front_page and labels.LOAD_MORE.match(text)):
             continue
         url = link.url
         if canonical_url(url) != here:

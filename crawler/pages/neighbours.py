@@ -13,6 +13,7 @@ from crawler.pages import labels
 from crawler.pages.dom import Document, Link
 
 _ARROWS = " ←→«»‹›<>"  # around a pager's label: "← Previous Page", "Next Page →"
+_BARE_WORDS = frozenset(("next", "previous", "prev", "prev."))
 
 
 def neighbour_links(doc: Document, header_end: float, related: tuple[float, float] | None,
@@ -126,7 +127,8 @@ def _named_by_first_line(doc: Document, link: Link) -> str | None:
     if labels.NEXT_AT_START.match(first):
         return "next"
     label = boxes[0].strip(_ARROWS) if len(boxes) > 1 else ""
-    if label and labels.NEIGHBOUR_WORD.match(label):
+    # "Next" alone is also a badge ("<span>Next</span> Investor Day"): the full label only.
+    if label and label.casefold() not in _BARE_WORDS and labels.NEIGHBOUR_WORD.match(label):
         match = labels.NEIGHBOUR_LABEL_AT_END.search(label)
         return match.lastgroup if match else None
     return None

@@ -43,11 +43,14 @@ _FRONT_PAGE_PATH = re.compile(
     r"^/(?:(?:zh|cn|zh-cn|zh_cn|en|en-us|eng)/)?(?:(?:index|default|home)\.[a-z]{2,5})?$",
     re.IGNORECASE,
 )
-# Share links and campaign tags (WeChat, Alibaba's spm, ad clicks); ``from`` is one when it
-# is not a number.
-_TRACKING_KEYS = frozenset(("isappinstalled", "spm", "fbclid", "gclid", "msclkid", "scene",
+# Share links and campaign tags (WeChat, Alibaba's spm, ad clicks), and the places a shared
+# link says it came from (``from=timeline``).
+_TRACKING_KEYS = frozenset(("isappinstalled", "spm", "fbclid", "gclid", "msclkid",
                             "share_source", "share_medium", "share_from", "srcid", "clicktime",
                             "enterid"))
+_SHARED_FROM = frozenset(("timeline", "singlemessage", "groupmessage", "message", "list",
+                          "related", "share", "wechat", "weixin", "qq", "weibo", "app",
+                          "homepage", "index"))
 _DOT_SEGMENT = re.compile(r"//|/\.\.?(?:/|$|[?#])")
 
 
@@ -86,7 +89,7 @@ def is_article_url(url: str) -> bool:
 def without_tracking(url: str) -> str:
     """``url`` without the query keys that only say how a visitor arrived (``utm_*``, WeChat's
     ``from=timeline&isappinstalled=0``, ``spm``...): the same page. Keys that choose what the
-    page shows (``?page=3``, a numeric ``from=20`` offset) stay, as written."""
+    page shows (``?page=3``, ``from=20``, ``from=2024-11-01``) stay, as written."""
     base, mark, rest = url.partition("?")
     if not mark:
         return url
@@ -99,8 +102,8 @@ def without_tracking(url: str) -> str:
 def _is_tracking(pair: str) -> bool:
     key, _, value = pair.partition("=")
     key = key.lower()
-    if key == "from":
-        return not value.isdigit()
+    if key == "from":  # also a range's start or a cursor ("from=2024-11-01"): only its sources
+        return value.lower() in _SHARED_FROM
     return key.startswith("utm_") or key in _TRACKING_KEYS
 
 

@@ -479,3 +479,34 @@ def test_a_portal_tool_row_with_counts_ends_the_body() -> None:
                  f"<p>{_LONG_ZH}</p><div><a href='#'>收藏<em>0</em></a> <a href='#'>分享<em>2</em>"
                  "</a> <a href='javascript:;'>打印</a></div>")
     assert parse_article(_ZH_URL, html).body_text == _LONG_ZH
+
+
+def test_year_subheads_in_the_body_do_not_date_related_items() -> None:
+    html = _page("新闻详情", "<h1>威凯尔医药回顾VC005研发历程</h1><p>发布时间：2025-11-15 10:00</p>"
+                 f"<p>{_LONG_ZH}</p><h3>2021</h3><p>{_LONG_ZH}</p><h3>2023</h3><p>{_LONG_ZH}</p>"
+                 "<h3>相关新闻</h3><ul><li><div>11-02</div><a href='/news_detail/1900000000000000"
+                 "008-16-1.html'>公司召开三季度经营分析会</a></li></ul>")
+    related = parse_article(_ZH_URL, html).related
+    assert [(item.news_id, item.published_on) for item in related] == [
+        ("1900000000000000008", None)]
+
+
+@pytest.mark.parametrize("credit", ["<p>责任编辑：王静</p>", "<p>Tags: VC005 | 分享</p>"])
+def test_a_credit_or_tags_line_right_under_the_headline_leaves_the_header_alone(
+        credit: str) -> None:
+    html = _page("新闻详情", f"<h1>威凯尔医药VC005完成III期首例给药</h1>{credit}"
+                 f"<p>发布时间：2024-12-20 14:30　来源：新华网</p><p>{_LONG_ZH}</p>"
+                 f"<p>上一篇：<a href='{_PREVIOUS}'>公司召开年度总结大会</a></p>")
+    page = parse_page(_ZH_URL, html)
+    assert page.kind == "article"
+    assert page.article.published_at.isoformat() == "2024-12-20T14:30:00+08:00"
+    assert page.article.source == "新华网"
+
+
+def test_a_badge_reading_next_on_a_sidebar_link_is_not_the_next_article() -> None:
+    html = _page("Vcare", f"<h1>Headline</h1><p>Published Time: 2025-11-20 10:00</p>"
+                 f"<p>{_LONG_EN}</p><p>Previous Page: <a href='{_PREVIOUS}'>VC005</a></p>"
+                 "<p>Next Page: None</p><aside><h3>Events</h3><a href='/news_detail/1900000000"
+                 "000000010-18-6.html'><span class='badge'>Next</span> <span>Investor Day, 12 "
+                 "December</span></a></aside>")
+    assert parse_article(_EN_URL, html).next is None

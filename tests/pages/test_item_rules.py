@@ -252,3 +252,41 @@ def test_a_month_and_day_take_the_year_of_the_heading_above_them() -> None:
     items = parse_listing("https://en.vcarepharmatech.com/news/18-6.html", html).items
     assert [item.published_on and item.published_on.isoformat() for item in items] == [
         "2025-11-20", "2025-01-08", "2024-12-20", None]
+
+
+def test_a_counter_beside_the_title_link_is_neither_title_nor_summary() -> None:
+    html = ("<html><body><ul><li><div>2024-12-30</div><a href='/news_detail/190000000000000000"
+            "1-18-6.html'>Vcare Opens New Lab</a> <span>386 views</span></li><li><div>2024-12-02"
+            "</div><a href='/news_detail/1900000000000000002-18-6.html'>公司召开年度总结大会</a> "
+            "<span>浏览：77</span></li></ul></body></html>")
+    items = parse_listing("https://en.vcarepharmatech.com/news/18-6.html", html).items
+    assert [(item.title, item.summary) for item in items] == [
+        ("Vcare Opens New Lab", None), ("公司召开年度总结大会", None)]
+
+
+def test_a_summary_with_a_count_in_it_or_a_labelled_number_stays() -> None:
+    html = ("<html><body><ul><li><div>2024-12-30</div><h3><a href='/news_detail/19000000000000"
+            "00001-18-6.html'>VC005 Trial Update</a></h3><p>Patient enrolment hits 1,000</p></li>"
+            "<li><div>2024-12-18</div><h3><a href='/news_detail/1900000000000000002-18-6.html'>"
+            "2024 in Numbers</a></h3><p>New patents granted: <b>15</b></p></li></ul></body></html>")
+    items = parse_listing("https://en.vcarepharmatech.com/news/18-6.html", html).items
+    assert [item.summary for item in items] == ["Patient enrolment hits 1,000",
+                                                "New patents granted: 15"]
+
+
+@pytest.mark.parametrize("above", [
+    # Year tabs are not headings, and neither is a view count of 2031 in the item before.
+    "<ul class='years'><li><a href='?year=2025'>2025</a></li><li><a href='?year=2024'>2024</a>"
+    "</li></ul>",
+    "<div><h4><a href='/news_detail/1900000000000000009-18-6.html'>Earlier</a></h4>"
+    "<span><i class='icon-view'></i>2031</span></div>",
+    "<div><p>01-08</p><p>2025</p></div>",
+])
+def test_a_year_shown_other_than_as_a_heading_dates_no_month_and_day(above: str) -> None:
+    html = ("<html><body>" + above + "<ul><li><div>11-20</div><a href='/news_detail/19000000000"
+            "00000001-18-6.html'>Vcare Opens New Lab</a></li><li><div>10-08</div><a href='/news_"
+            "detail/1900000000000000002-18-6.html'>VC005 Phase III Starts</a></li></ul></body>"
+            "</html>")
+    items = parse_listing("https://en.vcarepharmatech.com/news/18-6.html", html).items
+    assert [item.published_on for item in items if item.news_id.endswith(("1", "2"))] == [
+        None, None]

@@ -79,3 +79,44 @@ def test_a_main_column_whose_class_says_it_has_a_sidebar_is_not_chrome() -> None
             + _ITEMS + "</div></main><aside class='sidebar'>Latest News</aside></body></html>")
     items = parse_listing("https://en.vcarepharmatech.com/news/18-6.html", html).items
     assert [item.title for item in items] == ["A", "B"]
+
+
+def test_a_query_that_chooses_the_content_stays_in_the_listing_url() -> None:
+    html = "<html><body>" + _ITEMS + "</body></html>"
+    url = "https://en.vcarepharmatech.com/news/18-6.html?from=2024-11-01&to=2024-11-30"
+    assert parse_listing(url, html).url == url
+
+
+def test_a_next_link_back_to_this_page_with_its_tracking_query_is_no_next_page() -> None:
+    html = ("<html><body>" + _ITEMS + "<div class='pager'><a href='/news/18-6.html?page=4&amp;"
+            "utm_source=wechat'>4</a> <a href='/news/18-6.html?page=5&amp;utm_source=wechat'>"
+            "Next</a></div></body></html>")
+    url = "https://en.vcarepharmatech.com/news/18-6.html?page=5&utm_source=wechat"
+    listing = parse_listing(url, html)
+    assert listing.next_page is None
+
+
+def test_a_load_more_of_another_block_does_not_beat_the_pagers_next() -> None:
+    html = ("<html><body><section><h2>Videos</h2><a href='/videos.html?page=2'>Load more</a>"
+            "</section>" + _ITEMS + "<div class='pagination'><a href='/news/18-6.html?page=2'>"
+            "Next</a></div></body></html>")
+    listing = parse_listing("https://en.vcarepharmatech.com/news/18-6.html", html)
+    assert listing.next_page == "https://en.vcarepharmatech.com/news/18-6.html?page=2"
+
+
+def test_a_home_page_blocks_load_more_link_is_a_section_link_not_a_next_page() -> None:
+    html = ("<html><body><div class='nav'><a href='/'>首页</a> <a href='/news/16-1.html'>新闻中心"
+            "</a></div><div><h2>行业动态</h2><ul><li><a href='/news_detail/1900000000000000001-16-2"
+            ".html'>行业政策解读</a><span>2024-11-20</span></li></ul><a href='/news/16-2.html'>"
+            "加载更多</a></div></body></html>")
+    page = parse_page("https://www.vcarepharmatech.com/", html)
+    assert "https://www.vcarepharmatech.com/news/16-2.html" in page.section_links
+    assert page.kind != "listing"
+
+
+def test_a_site_header_named_with_nav_is_still_chrome() -> None:
+    html = ("<html><body><div class='header-with-nav'><a href='/'>Home</a> <a href='/news/18-6."
+            "html'>News</a> <a href='/news_detail/1900000000000000042-18-6.html'>Vcare Named Top "
+            "Employer</a></div>" + _ITEMS + "</body></html>")
+    items = parse_listing("https://en.vcarepharmatech.com/news/18-6.html", html).items
+    assert [item.title for item in items] == ["A", "B"]
