@@ -32,6 +32,7 @@ _HEADER_LOOKAHEAD = 12
 _LONG_LINE = 200
 _PROSE_MIN = 40  # a paragraph of the text, not a subtitle
 _BYLINE_MAX = 60
+_BYLINE_SEPARATORS = re.compile(r"\s[|丨｜·•]\s|[|丨｜]")
 _FULL_STOPS = (".", "。", "!", "！", "?", "？")
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 
@@ -292,18 +293,37 @@ class ArticlePage:
         return None, None
 
     def _date_in_byline(self) -> tuple[datetime | None, Line | None]:
-        """A byline's date standing as a box of its own among names (WeChat: "原创 品牌部
-        <em>2024-10-23 16:45</em> 发表于江苏"): a short line, no sentence, above the text.
-        The last resort: what the page tells machines comes first."""
+        """A byline's date standing as a box or a part of its own among names (WeChat: "原创
+        品牌部 <em>2024-10-23 16:45</em> 发表于江苏"; Wix: "By Vcare Communications | 3
+        December 2025 | 3 min read"): a short line, no sentence, above the text; else a
+        date after "发布于" / "Posted on" near the headline, in a breadcrumb too. The last
+        resort: what the page tells machines comes first."""
         for line in self.header_lines:
             if self._is_prose(line):
                 break
-            if len(line.words) < 2 or len(line.text) > _BYLINE_MAX \
-                    or line.text.endswith(_FULL_STOPS):
+            if len(line.text) > _BYLINE_MAX or line.text.endswith(_FULL_STOPS):
                 continue
-            for run in line.words:
-                if is_date_only(run):
-                    return parse_datetime(run), line
+            parts = [part for run in line.words for part in _BYLINE_SEPARATORS.split(run)]
+            if len(parts) < 2:
+                continue
+            for part in parts:
+                if is_date_only(part):
+                    return parse_datetime(part), line
+        return self._date_after_published_word()
+
+    def _date_after_published_word(self) -> tuple[datetime | None, Line | None]:
+        index = self._title_line_index
+        if index is None:
+            return None, None
+        lines = self.doc.lines[max(0, index - _HEADER_LOOKBEHIND): index + 1 + _HEADER_LOOKAHEAD]
+        for line in lines:
+            if len(line.text) > _LONG_LINE:
+                break
+            found = labels.PUBLISHED_ON.search(line.text)
+            if found is not None:
+                value = parse_datetime(line.text[found.end():])
+                if value is not None:
+                    return value, line
         return None, None
 
     def published_at(self) -> datetime | None:
@@ -401,6 +421,8 @@ class ArticlePage:
         doc = self.doc
         trailing = self._meta_after_text
         limit = trailing.start - 0.01 if trailing is not None else doc.end(doc.body)
+        if self._related_range is not None and self._related_range[0] > self.header_end:
+            limit = min(limit, self._related_range[0])
         for line in doc.lines_between(self.header_end, limit):
             if doc.in_chrome(line.start):
                 continue
@@ -441,8 +463,19 @@ class ArticlePage:
         for line in doc.related_headings:
             if line.start > self.header_end:
                 return doc.block_under_heading(line)
-        heading = self._related_heading_picture()
+        heading = self._related_heading_picture() or self._other_news_heading()
         return doc.block_under_heading(heading) if heading is not None else None
+
+    def _other_news_heading(self) -> Line | None:
+        """"More News" / "其他新闻" over dated links after the text: read as Related News
+        when the page has no such heading. Weaker words, so only a heading of its own (not a
+        "More News >>" link to the list) and not in a sidebar."""
+        doc = self.doc
+        for line in doc.lines_between(self.header_end, doc.end(doc.body)):
+            if len(line.text) <= 30 and labels.OTHER_NEWS_HEADING.match(line.text) \
+                    and not doc.in_chrome(line.start) and next(line.block.iter("a"), None) is None:
+                return line
+        return None
 
     def _related_heading_picture(self) -> Line | None:
         """A "Related News" heading drawn as a picture (``<img alt="Related News">``), as a

@@ -26,7 +26,8 @@ _SANITIZER = nh3.Cleaner(
 # The elements whose href/src the sanitizer keeps: addresses anywhere else are dropped anyway.
 _ADDRESS_TAGS = tuple(sorted(tag for tag, names in _SANITIZER_ATTRIBUTES.items()
                              if names & {"href", "src"}))
-_SPACER = frozenset(("0", "1", "2"))  # pixels across: a drawn line or a spacer, not a picture
+_SPACER_MAX = 2  # pixels across: a drawn line or a spacer, not a picture
+_ICON_MAX = 48
 _IMAGE_TAGS = ("img", "amp-img")
 # Lazy-loading pages keep the real picture in data-* and a placeholder in src.
 _IMAGE_SOURCES = ("data-original", "data-src", "data-lazy-src", "data-url", "src")
@@ -115,16 +116,23 @@ def images_in_pieces(doc: Document, pieces: list[etree._Element | str]) -> list[
 
 
 def _is_spacer(image: etree._Element) -> bool:
-    """A picture one or two pixels across: a drawn line or a spacer (old table layouts put
-    ``<img src="line.gif" width="680" height="1">`` under the header), not an image of the
-    article."""
+    """A picture one or two pixels across, a drawn line or a spacer (old table layouts put
+    ``<img src="line.gif" width="680" height="1">`` under the header), or an icon at most
+    48 pixels each way (a share bar's logos, a PDF symbol before an attachment): not an
+    image of the article."""
     if any(image.get(name) for name in _IMAGE_SOURCES[:-1]):
         return False  # a lazy picture: the sizes are its placeholder's
-    for attribute in ("width", "height"):
-        size = image.get(attribute)
-        if size and len(size) <= 6 and size.strip().lower().removesuffix("px").strip() in _SPACER:
-            return True
-    return False
+    sizes = [_pixels(image.get(attribute)) for attribute in ("width", "height")]
+    if any(size is not None and size <= _SPACER_MAX for size in sizes):
+        return True
+    return all(size is not None and size <= _ICON_MAX for size in sizes)
+
+
+def _pixels(size: str | None) -> int | None:
+    if not size or len(size) > 6:
+        return None
+    digits = size.strip().lower().removesuffix("px").strip()
+    return int(digits) if digits.isdigit() else None
 
 
 def _cell_of(doc: Document, line: Line) -> etree._Element | None:

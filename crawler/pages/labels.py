@@ -79,14 +79,19 @@ ERROR_PAGE_TITLE = re.compile(
     r"|\bPage\s+(?:was\s+)?Not\s+Found|\bpage\s+(?:does\s+not|doesn[’']t)\s+exist",
     re.IGNORECASE,
 )
-# What sits right under an article's header: a share bar, a font-size switch.
+# What sits right under an article's header: a share bar, a font-size switch, the comment
+# count ("暂无评论", "3 comments").
 HEADER_TOOL = re.compile(
-    rf"^\s*(?:{_SHARE}|[【\[]?\s*(?:字号|字体|Font\s*Size|Text\s*Size)\s*[:：])", re.IGNORECASE
+    rf"^\s*(?:{_SHARE}|[【\[]?\s*(?:字号|字体|Font\s*Size|Text\s*Size)\s*[:：]"
+    r"|(?:暂无评论|No\s*comments(?:\s*yet)?|\d+\s*(?:条评论|comments?)|评论\s*[(（]\s*\d+\s*[)）])"
+    r"\s*$)",
+    re.IGNORECASE,
 )
 # What follows an article's body on its own short line: the way back, sharing, the article's
 # tags or keywords, WeChat's "read the original", print/close tools ("【打印本页】【关闭窗口】"),
 # the article's own page list ("共2页：上一页 [1] [2] 下一页"), the editor's credit
-# ("（责任编辑：张三）"), a portal's tool row ("收藏0 分享2 打印").
+# ("（责任编辑：张三）"), a portal's tool row ("收藏0 分享2 打印"), the attachments box
+# ("附件：…pdf").
 _PAGE_TOOL = (r"(?:打印本页|打印此页|打印|关闭窗口|关闭|收藏本页|Print(?:\s*this\s*Page)?"
               r"|Close(?:\s*Window)?)")
 # Discuz! and other portals: each tool with its count.
@@ -96,7 +101,7 @@ AFTER_BODY = re.compile(
     rf"^\s*(?:{_BACK_TO_LIST}|{_SHARE}"
     r"|(?:Tags?|Keywords?|标签|关键词|关键字|相关热词搜索|热词|TAG\s*标签)\s*(?:[:：]|$)"
     rf"|阅读原文\s*$|[【\[]\s*{_PAGE_TOOL}\s*[】\]]|{_PAGE_TOOL}\s*$|{_TOOL_ROW}"
-    r"|共\s*\d+\s*页\s*(?:[:：]|$|上一页|首页|\[)"
+    r"|共\s*\d+\s*页\s*(?:[:：]|$|上一页|首页|\[)|(?:相关附件|附件下载|附件|Attachments?)\s*[:：]"
     r"|[(（]?\s*责任编辑\s*[:：][^)）]{0,20}[)）]?\s*$)",
     re.IGNORECASE,
 )
@@ -113,6 +118,14 @@ RELATED_HEADING = re.compile(
     rf"|(?:相关新闻|相关资讯|相关文章|相关阅读|相关推荐|推荐新闻|推荐阅读){_LATIN_SUBTITLE}){_HEADING_TAIL}",
     re.IGNORECASE,
 )
+# Weaker than RELATED_HEADING: read as it only where a page has no Related News heading.
+OTHER_NEWS_HEADING = re.compile(
+    r"^\s*(?:(?:More|Other)\s*(?:News|Articles|Stories)|(?:更多|其他|其它)(?:新闻|资讯|文章))\s*$",
+    re.IGNORECASE,
+)
+# "Posted on" words before a date, with no colon: "发布于 2025.10.20" (Typecho's breadcrumb).
+PUBLISHED_ON = re.compile(r"(?:发布于|发表于|(?<![A-Za-z])(?:Posted|Published)\s+on)\s*[:：]?\s*",
+                          re.IGNORECASE)
 SIDEBAR_HEADING = re.compile(
     r"^\s*(?:(?:Latest\s*(?:News|Articles?|Posts?|Updates)|Recent\s*(?:News|Posts?|Articles?)"
     rf"|Hot\s*(?:News|Topics)|Popular\s*(?:News|Articles?)|Most\s*Read){_CHINESE_SUBTITLE}"

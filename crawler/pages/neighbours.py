@@ -58,6 +58,12 @@ def _kind_by_own_words(text: str) -> str | None:
     return "next" if labels.NEXT_LINK_TEXT.match(text) else None
 
 
+def _accessible_name(link: Link) -> str:
+    """What a screen reader says for a link that shows no words (an arrow glyph): its
+    ``aria-label`` ("Previous article"). Its ``title`` names the target, not the link."""
+    return link.element.get("aria-label") or ""
+
+
 def _named_neighbour(doc: Document, link: Link) -> str | None:
     """``previous``/``next`` when the link itself says so in words ("Next Page »"), or by
     ``rel``."""
@@ -65,13 +71,15 @@ def _named_neighbour(doc: Document, link: Link) -> str | None:
     if kind:
         return kind
     if not any(map(str.isalpha, link.text)):
-        return None
+        return _kind_by_own_words(_accessible_name(link))
     return _kind_by_own_words(link.text) or _named_by_first_line(doc, link)
 
 
 def neighbour_kind(doc: Document, link: Link) -> str | None:
     """``previous``/``next`` when the link or the words just before it say so."""
     kind = _kind_by_rel(link) or _kind_by_own_words(link.text) or _named_by_first_line(doc, link)
+    if kind is None and not any(map(str.isalpha, link.text)):
+        kind = _kind_by_own_words(_accessible_name(link))
     if kind:
         return kind
     index, opens = _place_on_lines(doc, link)

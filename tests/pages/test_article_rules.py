@@ -510,3 +510,72 @@ def test_a_badge_reading_next_on_a_sidebar_link_is_not_the_next_article() -> Non
                  "000000010-18-6.html'><span class='badge'>Next</span> <span>Investor Day, 12 "
                  "December</span></a></aside>")
     assert parse_article(_EN_URL, html).next is None
+
+
+def test_a_date_among_the_parts_of_a_one_run_byline_is_the_publication_date() -> None:
+    html = _page("Vcare", "<h1>Vcare Doses First Patient</h1><p><span>By Vcare Communications"
+                 "&nbsp; |&nbsp; 3 December 2025&nbsp; |&nbsp; 3 min read</span></p>"
+                 f"<p>{_LONG_EN}</p>")
+    article = parse_article(_EN_URL, html)
+    assert article.published_at.isoformat() == "2025-12-03T00:00:00+08:00"
+    assert article.body_text == _LONG_EN
+
+
+def test_a_date_after_published_on_words_in_the_breadcrumb_dates_the_article() -> None:
+    html = _page("新闻详情", "<div class='crumbs'>您的位置：<a href='/'>首页</a> &raquo; "
+                 "<a href='/news/18-6.html'>新闻中心</a> &raquo; 正文 <span>发布于 2025.10.20</span>"
+                 f"</div><h1>威凯尔医药VC031片获批临床</h1><ul><li>来源：本站原创</li><li>阅读：1,208</li>"
+                 f"<li><a href='#comments'>暂无评论</a></li></ul><p>{_LONG_ZH}</p>")
+    article = parse_article(_ZH_URL, html)
+    assert article.published_at.isoformat() == "2025-10-20T00:00:00+08:00"
+    assert article.source == "本站原创"
+    assert article.body_text == _LONG_ZH  # the comment count is header, not text
+
+
+def test_an_attachments_box_and_its_icon_are_not_body() -> None:
+    html = _page("新闻详情", f"<h1>威凯尔完成年度内审</h1><p>发布时间：2025-03-14 16:20</p>"
+                 f"<p>{_LONG_ZH}</p><div><p>附件：</p><p><a href='/files/notice.pdf'><img "
+                 "src='/img/pdf.png' width='16' height='16'> 公告.pdf</a> （312 KB）</p></div>")
+    article = parse_article(_ZH_URL, html)
+    assert (article.body_text, article.images) == (_LONG_ZH, [])
+
+
+def test_share_bar_icons_are_not_article_images() -> None:
+    html = _page("Vcare", f"<h1>Headline</h1><p>Published Time: 2025-06-20 09:45</p>"
+                 f"<p>{_LONG_EN}</p><p><img src='/upload/lab.jpg' width='640' height='286'></p>"
+                 "<ul><li><a href='https://www.linkedin.com/company/x'><img src='/i/LinkedIn.png' "
+                 "width='24' height='24'></a></li></ul>")
+    assert parse_article(_EN_URL, html).images == [
+        "https://en.vcarepharmatech.com/upload/lab.jpg"]
+
+
+def test_arrow_links_named_by_aria_label_are_the_neighbours() -> None:
+    html = _page("Vcare", f"<h1>Headline</h1><p>Published Time: 2025-09-26 15:30</p>"
+                 f"<p>{_LONG_EN}</p><nav><a href='{_PREVIOUS}' title='An earlier story' "
+                 "aria-label='Previous article'><span aria-hidden='true'>&#8592;</span></a> "
+                 "<a href='/news/18-6.html'>Back to list</a> <a href='" + _NEXT + "' title='A "
+                 "later story' aria-label='Next article'><span>&#8594;</span></a></nav>")
+    article = parse_article(_EN_URL, html)
+    assert article.previous and article.previous.endswith(_PREVIOUS)
+    assert article.next and article.next.endswith(_NEXT)
+
+
+def test_more_news_after_the_text_is_the_related_block_when_none_is_named_so() -> None:
+    html = _page("Vcare", f"<h1>Headline</h1><p>Published Time: 2025-09-26 15:30</p>"
+                 f"<p>{_LONG_EN}</p><div><h2>More News</h2><ul><li><a href='/news_detail/"
+                 "1900000000000000005-18-6.html?from=related'>Vcare Named an Innovative SME</a>"
+                 "<time>2024-11-21</time><p>The recognition reflects years of research.</p></li>"
+                 "</ul></div>")
+    article = parse_article(_EN_URL, html)
+    assert article.body_text == _LONG_EN
+    assert [(item.news_id, item.title, item.published_on.isoformat())
+            for item in article.related] == [
+        ("1900000000000000005", "Vcare Named an Innovative SME", "2024-11-21")]
+
+
+def test_a_more_news_sidebar_or_link_to_the_list_is_not_related_news() -> None:
+    html = _page("Vcare", "<aside><h3>More News</h3><ul><li><a href='/news_detail/1900000000000"
+                 "000005-18-6.html'>Vcare Named an Innovative SME</a> 2024-11-21</li></ul></aside>"
+                 f"<h1>Headline</h1><p>Published Time: 2025-09-26 15:30</p><p>{_LONG_EN}</p>"
+                 "<div><h3><a href='/news/18-6.html'>More News</a></h3></div>")
+    assert parse_article(_EN_URL, html).related == []
