@@ -32,7 +32,9 @@ _HEADER_LOOKAHEAD = 12
 _LONG_LINE = 200
 _PROSE_MIN = 40  # a paragraph of the text, not a subtitle
 _BYLINE_MAX = 60
+_DOCUMENT_FILE = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|zip|rar|7z|wps)(?:[?#]|$)", re.IGNORECASE)
 _BYLINE_SEPARATORS = re.compile(r"\s[|丨｜·•]\s|[|丨｜]")
+_BY = re.compile(r"^\s*(?:By|Written\s+by|文\s*[/／]|文丨)\s*\S", re.IGNORECASE)
 _FULL_STOPS = (".", "。", "!", "！", "?", "？")
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 
@@ -293,38 +295,44 @@ class ArticlePage:
         return None, None
 
     def _date_in_byline(self) -> tuple[datetime | None, Line | None]:
-        """A byline's date standing as a box or a part of its own among names (WeChat: "原创
-        品牌部 <em>2024-10-23 16:45</em> 发表于江苏"; Wix: "By Vcare Communications | 3
-        December 2025 | 3 min read"): a short line, no sentence, above the text; else a
-        date after "发布于" / "Posted on" near the headline, in a breadcrumb too. The last
-        resort: what the page tells machines comes first."""
-        for line in self.header_lines:
-            if self._is_prose(line):
-                break
+        """A byline's date standing as a box of its own among names (WeChat: "原创 品牌部
+        <em>2024-10-23 16:45</em> 发表于江苏"), or as a part of a byline run ("By Vcare
+        Communications | 3 December 2025 | 3 min read"): a short line, no sentence, above the
+        text; else a date after "发布于" / "Posted on" there, or in the breadcrumb above the
+        headline. The last resort: what the page tells machines comes first."""
+        for line in self._lines_above_text():
             if len(line.text) > _BYLINE_MAX or line.text.endswith(_FULL_STOPS):
                 continue
-            parts = [part for run in line.words for part in _BYLINE_SEPARATORS.split(run)]
-            if len(parts) < 2:
-                continue
+            if len(line.words) > 1:
+                parts = line.words
+            else:
+                parts = _BYLINE_SEPARATORS.split(line.text)
+                if len(parts) < 2 or not any(map(_is_byline_part, parts)):
+                    continue  # "Expo Centre | 10 December 2025": an event's date, not a byline
             for part in parts:
                 if is_date_only(part):
                     return parse_datetime(part), line
-        return self._date_after_published_word()
-
-    def _date_after_published_word(self) -> tuple[datetime | None, Line | None]:
-        index = self._title_line_index
-        if index is None:
-            return None, None
-        lines = self.doc.lines[max(0, index - _HEADER_LOOKBEHIND): index + 1 + _HEADER_LOOKAHEAD]
-        for line in lines:
-            if len(line.text) > _LONG_LINE:
-                break
+        for line in self._lines_above_text(breadcrumb=True):
             found = labels.PUBLISHED_ON.search(line.text)
-            if found is not None:
+            if found is not None and len(line.text) <= _LONG_LINE:
                 value = parse_datetime(line.text[found.end():])
                 if value is not None:
                     return value, line
         return None, None
+
+    def _lines_above_text(self, *, breadcrumb: bool = False) -> list[Line]:
+        """The header lines up to the first paragraph of prose; with ``breadcrumb``, the
+        lines just above the headline too, chrome included (Typecho prints "发布于 2025.10.20"
+        at the end of its breadcrumb)."""
+        lines = []
+        for line in self.header_lines:
+            if self._is_prose(line):
+                break
+            lines.append(line)
+        index = self._title_line_index
+        if breadcrumb and index is not None:
+            lines = self.doc.lines[max(0, index - _HEADER_LOOKBEHIND): index] + lines
+        return lines
 
     def published_at(self) -> datetime | None:
         return self._published[0]
@@ -365,7 +373,10 @@ class ArticlePage:
             if doc.in_chrome(line.start) or line.start < header_end:
                 continue
             if len(line.text) <= 60 and labels.HEADER_TOOL.match(line.text):
-                header_end = max(header_end, doc.end(line.block))
+                # The tool's box (its icon links too), unless the box holds the text as well
+                # ("<article><h1>…<a>3 comments</a><p>…").
+                alone = len(doc.lines_in(line.block)) == 1
+                header_end = max(header_end, doc.end(line.block) if alone else line.end)
                 continue
             break
         return header_end
@@ -421,14 +432,29 @@ class ArticlePage:
         doc = self.doc
         trailing = self._meta_after_text
         limit = trailing.start - 0.01 if trailing is not None else doc.end(doc.body)
-        if self._related_range is not None and self._related_range[0] > self.header_end:
-            limit = min(limit, self._related_range[0])
+        related = self._related_range
+        if related is not None and any(map(self._is_prose,
+                                           doc.lines_between(self.header_end, related[0]))):
+            # A Related News block after the text ends it (a box beside the text, placed first
+            # in the markup, does not).
+            limit = min(limit, related[0])
         for line in doc.lines_between(self.header_end, limit):
             if doc.in_chrome(line.start):
                 continue
-            if _ends_body(line):
+            if _ends_body(line) or self._opens_attachments(line):
                 return line.start - 0.01
         return limit
+
+    def _opens_attachments(self, line: Line) -> bool:
+        """"附件：" opening a box of document links (a PDF, a Word file): the downloads under
+        the text. An official letter's "附件：1.参会回执表" list, with no files, is its text."""
+        if len(line.text) > 60 or not labels.ATTACHMENTS.match(line.text):
+            return False
+        doc = self.doc
+        index = doc.line_index(line)
+        end = doc.lines[index + 1].end if index + 1 < len(doc.lines) else line.end
+        return any(_DOCUMENT_FILE.search(link.url) for link in doc.links
+                   if line.start <= link.key <= end)
 
     @cached_property
     def _body_lines(self) -> list[Line]:
@@ -467,14 +493,17 @@ class ArticlePage:
         return doc.block_under_heading(heading) if heading is not None else None
 
     def _other_news_heading(self) -> Line | None:
-        """"More News" / "其他新闻" over dated links after the text: read as Related News
-        when the page has no such heading. Weaker words, so only a heading of its own (not a
-        "More News >>" link to the list) and not in a sidebar."""
+        """"More News" / "其他新闻" over dated news items: read as Related News when the page
+        has no such heading. Weaker words, so only a heading of its own (not a "More News >>"
+        link to the list), not in a sidebar, and over items with dates (not a subheading of
+        the text, nor the pager under it)."""
         doc = self.doc
         for line in doc.lines_between(self.header_end, doc.end(doc.body)):
             if len(line.text) <= 30 and labels.OTHER_NEWS_HEADING.match(line.text) \
                     and not doc.in_chrome(line.start) and next(line.block.iter("a"), None) is None:
-                return line
+                low, high = doc.block_under_heading(line)
+                if any(item.published_on for item in news_items(doc, low, high)):
+                    return line
         return None
 
     def _related_heading_picture(self) -> Line | None:
@@ -545,6 +574,12 @@ class ArticlePage:
             related=self.related(),
             section=self.section(),
         )
+
+
+def _is_byline_part(part: str) -> bool:
+    """A part only a byline has: its author ("By …", "作者：…") or a reading time or count."""
+    return bool(_BY.match(part) or labels.VIEW_COUNTER.fullmatch(part.strip())
+                or any(match.lastgroup == "author" for match in labels.meta_labels(part)))
 
 
 def _shows_published(line: Line, following: Line | None) -> bool:

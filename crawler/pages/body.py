@@ -117,15 +117,17 @@ def images_in_pieces(doc: Document, pieces: list[etree._Element | str]) -> list[
 
 def _is_spacer(image: etree._Element) -> bool:
     """A picture one or two pixels across, a drawn line or a spacer (old table layouts put
-    ``<img src="line.gif" width="680" height="1">`` under the header), or an icon at most
-    48 pixels each way (a share bar's logos, a PDF symbol before an attachment): not an
+    ``<img src="line.gif" width="680" height="1">`` under the header), or a link's icon at
+    most 48 pixels each way (a share bar's logos, a PDF symbol before an attachment): not an
     image of the article."""
     if any(image.get(name) for name in _IMAGE_SOURCES[:-1]):
         return False  # a lazy picture: the sizes are its placeholder's
     sizes = [_pixels(image.get(attribute)) for attribute in ("width", "height")]
     if any(size is not None and size <= _SPACER_MAX for size in sizes):
         return True
-    return all(size is not None and size <= _ICON_MAX for size in sizes)
+    # An icon is a link's picture; a small picture in a sentence (a formula) is content.
+    return all(size is not None and size <= _ICON_MAX for size in sizes) \
+        and next(image.iterancestors("a"), None) is not None
 
 
 def _pixels(size: str | None) -> int | None:

@@ -90,18 +90,19 @@ HEADER_TOOL = re.compile(
 # What follows an article's body on its own short line: the way back, sharing, the article's
 # tags or keywords, WeChat's "read the original", print/close tools ("【打印本页】【关闭窗口】"),
 # the article's own page list ("共2页：上一页 [1] [2] 下一页"), the editor's credit
-# ("（责任编辑：张三）"), a portal's tool row ("收藏0 分享2 打印"), the attachments box
-# ("附件：…pdf").
+# ("（责任编辑：张三）"), a portal's tool row ("收藏0 分享2 打印").
 _PAGE_TOOL = (r"(?:打印本页|打印此页|打印|关闭窗口|关闭|收藏本页|Print(?:\s*this\s*Page)?"
               r"|Close(?:\s*Window)?)")
 # Discuz! and other portals: each tool with its count.
 _TOOL_ROW = (r"(?:(?:收藏|分享|打印|点赞|转发|举报|评论|Favou?rites?|Share|Print|Like|Email)"
              r"\s*\d*\s*){2,}$")
+# An attachments box under the text ("附件：" over document links).
+ATTACHMENTS = re.compile(r"^\s*(?:相关附件|附件下载|附件|Attachments?|Downloads?)\s*[:：]", re.I)
 AFTER_BODY = re.compile(
     rf"^\s*(?:{_BACK_TO_LIST}|{_SHARE}"
     r"|(?:Tags?|Keywords?|标签|关键词|关键字|相关热词搜索|热词|TAG\s*标签)\s*(?:[:：]|$)"
     rf"|阅读原文\s*$|[【\[]\s*{_PAGE_TOOL}\s*[】\]]|{_PAGE_TOOL}\s*$|{_TOOL_ROW}"
-    r"|共\s*\d+\s*页\s*(?:[:：]|$|上一页|首页|\[)|(?:相关附件|附件下载|附件|Attachments?)\s*[:：]"
+    r"|共\s*\d+\s*页\s*(?:[:：]|$|上一页|首页|\[)"
     r"|[(（]?\s*责任编辑\s*[:：][^)）]{0,20}[)）]?\s*$)",
     re.IGNORECASE,
 )

@@ -60,8 +60,10 @@ def _kind_by_own_words(text: str) -> str | None:
 
 def _accessible_name(link: Link) -> str:
     """What a screen reader says for a link that shows no words (an arrow glyph): its
-    ``aria-label`` ("Previous article"). Its ``title`` names the target, not the link."""
-    return link.element.get("aria-label") or ""
+    ``aria-label`` ("Previous article"). Its ``title`` names the target, not the link. A
+    bare "Previous" / "Next" is a carousel's or ticker's arrow as often as a pager's."""
+    name = (link.element.get("aria-label") or "").strip()
+    return "" if name.casefold() in _BARE_WORDS else name
 
 
 def _named_neighbour(doc: Document, link: Link) -> str | None:

@@ -523,8 +523,9 @@ def test_a_date_among_the_parts_of_a_one_run_byline_is_the_publication_date() ->
 
 def test_a_date_after_published_on_words_in_the_breadcrumb_dates_the_article() -> None:
     html = _page("新闻详情", "<div class='crumbs'>您的位置：<a href='/'>首页</a> &raquo; "
-                 "<a href='/news/18-6.html'>新闻中心</a> &raquo; 正文 <span>发布于 2025.10.20</span>"
-                 f"</div><h1>威凯尔医药VC031片获批临床</h1><ul><li>来源：本站原创</li><li>阅读：1,208</li>"
+                 "<a href='/news/18-6.html'>新闻中心</a> &raquo; 正文 "
+                 "<span>发布于 2025.10.20</span></div>"
+                 "<h1>威凯尔医药VC031片获批临床</h1><ul><li>来源：本站原创</li><li>阅读：1,208</li>"
                  f"<li><a href='#comments'>暂无评论</a></li></ul><p>{_LONG_ZH}</p>")
     article = parse_article(_ZH_URL, html)
     assert article.published_at.isoformat() == "2025-10-20T00:00:00+08:00"
@@ -579,3 +580,67 @@ def test_a_more_news_sidebar_or_link_to_the_list_is_not_related_news() -> None:
                  f"<h1>Headline</h1><p>Published Time: 2025-09-26 15:30</p><p>{_LONG_EN}</p>"
                  "<div><h3><a href='/news/18-6.html'>More News</a></h3></div>")
     assert parse_article(_EN_URL, html).related == []
+
+
+def test_an_other_news_subheading_in_the_text_neither_ends_it_nor_makes_related_news() -> None:
+    html = _page("Vcare", "<h1>Vcare Monthly Digest</h1><p>Published Time: 2025-11-28 10:00</p>"
+                 f"<div><p>{_LONG_EN}</p><h2>Other News</h2><p>Staff ran the Nanjing half "
+                 "marathon to raise funds for a children's hospital.</p></div><div><p>Previous "
+                 f"Page: <a href='{_PREVIOUS}'>October Digest</a></p><p>Next Page: <a href='"
+                 f"{_NEXT}'>December Digest</a></p></div>")
+    article = parse_article(_EN_URL, html)
+    assert article.body_text.splitlines()[-1].startswith("Staff ran the Nanjing half marathon")
+    assert article.related == []
+    assert article.previous and article.previous.endswith(_PREVIOUS)
+    assert article.next and article.next.endswith(_NEXT)
+
+
+def test_an_official_letters_attachment_list_without_files_is_text() -> None:
+    html = _page("新闻详情", "<h1>关于举办供应商大会的通知</h1><p>发布时间：2025-11-18 09:30</p>"
+                 f"<p>{_LONG_ZH}</p><p>附件：1.参会回执表</p><p>2.会议日程安排</p>"
+                 "<p>江苏威凯尔医药科技有限公司</p>")
+    assert parse_article(_ZH_URL, html).body_text.splitlines()[-3:] == [
+        "附件：1.参会回执表", "2.会议日程安排", "江苏威凯尔医药科技有限公司"]
+
+
+def test_a_comment_count_in_the_article_box_leaves_the_text_to_the_body() -> None:
+    html = _page("Vcare", "<article class='post'><h1>Vcare Opens New Laboratory</h1><p>Published "
+                 f"Time: 2025-06-20 09:45</p><a href='#comments'>3 comments</a><p>{_LONG_EN}</p>"
+                 f"<p>Previous Page: <a href='{_PREVIOUS}'>Older story</a></p></article>")
+    article = parse_article(_EN_URL, html)
+    assert article.body_text == _LONG_EN
+    assert article.previous and article.previous.endswith(_PREVIOUS)
+
+
+@pytest.mark.parametrize("undated", [
+    "<p>The study, published on 12 March 2024 in The Lancet Oncology, reports the Phase II "
+    "results of VC047 in 120 patients.</p>",
+    f"<p>{_LONG_EN}</p><aside class='sidebar'><h3>Recent Posts</h3><ul><li><a href='"
+    f"{_PREVIOUS}'>Vcare Opens New Laboratory</a> <span>Posted on 2023-06-20</span></li></ul>"
+    "</aside>",
+    f"<p class='event'>Nanjing International Expo Centre | 10 December 2025</p><p>{_LONG_EN}</p>",
+])
+def test_dates_in_the_text_in_a_sidebar_or_on_an_event_line_do_not_date_the_article(
+        undated: str) -> None:
+    article = parse_article(_EN_URL, _page("Vcare", f"<h1>Vcare Joins an Alliance</h1>{undated}"))
+    assert article.published_at is None
+    assert _LONG_EN in article.body_text or "published on 12 March 2024" in article.body_text
+
+
+def test_a_small_picture_inside_a_sentence_is_an_image_of_the_article() -> None:
+    html = _page("Vcare", "<h1>Headline</h1><p>Published Time: 2025-06-20 09:45</p>"
+                 "<p>The inhibitor binds the kinase at <img src='/upload/ki.gif' width='46' "
+                 "height='18'> below 1 nM in every assay the team has run.</p>")
+    assert parse_article(_EN_URL, html).images == ["https://en.vcarepharmatech.com/upload/ki.gif"]
+
+
+def test_a_tickers_arrows_labelled_previous_and_next_are_not_the_neighbours() -> None:
+    html = _page("Vcare", f"<h1>Headline</h1><p>Published Time: 2025-06-20 09:45</p>"
+                 f"<p>{_LONG_EN}</p><aside class='sidebar'><h3>Latest News</h3><div><a href='/news_"
+                 "detail/1900000000000000011-18-6.html' aria-label='Previous'><i></i></a><a href='/"
+                 "news_detail/1900000000000000013-18-6.html' aria-label='Next'><i></i></a></div>"
+                 f"</aside><div><a href='{_PREVIOUS}'>Previous Page</a> <a href='{_NEXT}'>Next "
+                 "Page</a></div>")
+    article = parse_article(_EN_URL, html)
+    assert article.previous and article.previous.endswith(_PREVIOUS)
+    assert article.next and article.next.endswith(_NEXT)
