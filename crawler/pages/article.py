@@ -32,6 +32,7 @@ _HEADER_LOOKAHEAD = 12
 _LONG_LINE = 200
 _PROSE_MIN = 40  # a paragraph of the text, not a subtitle
 _BYLINE_MAX = 60
+_CREDITS = ("author", "views")  # labels that under the text credit it
 _DOCUMENT_FILE = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|zip|rar|7z|wps)(?:[?#]|$)", re.IGNORECASE)
 _BYLINE_SEPARATORS = re.compile(r"\s[|丨｜·•]\s|[|丨｜]")
 _BY = re.compile(r"^\s*(?:By|Written\s+by|文\s*[/／]|文丨)\s*\S", re.IGNORECASE)
@@ -200,22 +201,30 @@ class ArticlePage:
         found: dict[str, tuple[str, Line]] = {}
         for line in self.header_lines:
             alone, matches = self._labels_on(line)
-            if (alone or matches) and self._closes_text(line):
+            if not (alone or matches):
+                continue
+            # Under sentences of the text, a line's date and source may still be the
+            # header's (printed under the text); an author or count there is the text's
+            # credit ("（编辑：陈雨）"), and a line that ends a body is no header at all.
+            under_text = self._under_text(line)
+            if under_text and _ends_body(line):
                 continue
             if alone:
-                found.setdefault(alone.lastgroup or "", ("", line))
+                if not (under_text and alone.lastgroup in _CREDITS):
+                    found.setdefault(alone.lastgroup or "", ("", line))
                 continue
             for match, following in zip(matches, [*matches[1:], None], strict=False):
+                if under_text and match.lastgroup in _CREDITS:
+                    continue
                 stop = following.start() if following else len(line.spaced)
                 value = line.spaced[match.end() : stop]
                 found.setdefault(match.lastgroup or "", (value, line))
         return found
 
-    def _closes_text(self, line: Line) -> bool:
-        """A line under the headline that ends a body ("（责任编辑：王静）") with sentences of
-        the text above it: its labels are the text's credits, not the header's (under a
-        text of short ``<br>`` lines it falls among the header lines)."""
-        if self.title_element is None or not _ends_body(line):
+    def _under_text(self, line: Line) -> bool:
+        """Sentences of the text stand between the headline and ``line`` (under a text of
+        short ``<br>`` lines, the text's last lines fall among the header lines)."""
+        if self.title_element is None:
             return False
         doc = self.doc
         return any(labels.reads_as_sentence(above.text) and not doc.in_chrome(above.start)

@@ -52,6 +52,9 @@ _PATTERNS = (_FULL, _YEAR_MONTH_THEN_DAY, _DAY_THEN_YEAR_MONTH, _MONTH_NAME, _DA
 _MONTH_DAY_ONLY = re.compile(r"^\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?\s*$")
 _YEAR_ONLY = re.compile(rf"^\s*{_YEAR}\s*年?\s*$")
 
+_BARE_DAY_YEAR_MONTH = re.compile(rf"^\s*(?P<d>\d{{1,2}})\s+{_YEAR}\s+(?P<m>\d{{1,2}})\s*$")
+_BARE_YEAR_MONTH_DAY = re.compile(rf"^\s*{_YEAR}\s+(?P<m>\d{{1,2}})\s+(?P<d>\d{{1,2}})\s*$")
+
 # What is left of a line once its date is taken out: only separators means a date-only line.
 DATE_RESIDUE = re.compile(r"^[\s/.\-年月日:：|·]*$")
 # A character neither the patterns above nor the residue can hold (letters are there for month
@@ -154,6 +157,20 @@ def month_and_day(text: str) -> tuple[int, int] | None:
         return None
     month, day = int(match.group("m")), int(match.group("d"))
     return (month, day) if 1 <= month <= 12 and 1 <= day <= 31 else None
+
+
+def date_of_bare_boxes(text: str) -> date | None:
+    """A date whose separators the stylesheet draws (``::before``), so that only its numbers
+    are in the page, each in a box of its own: the day, the year, the month ("24 2025 10",
+    as a news item's boxes read joined by spaces), or the year, the month, the day."""
+    for pattern in (_BARE_DAY_YEAR_MONTH, _BARE_YEAR_MONTH_DAY):
+        match = pattern.match(text)
+        if match is not None:
+            try:
+                return date(int(match.group("y")), int(match.group("m")), int(match.group("d")))
+            except ValueError:
+                return None
+    return None
 
 
 def year_alone(text: str) -> int | None:

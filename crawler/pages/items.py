@@ -19,6 +19,7 @@ from lxml import etree
 from crawler.items import NewsLink
 from crawler.pages import labels
 from crawler.pages.dates import (
+    date_of_bare_boxes,
     from_iso,
     is_date_only,
     may_hold_a_year,
@@ -243,7 +244,9 @@ def item_date(container: etree._Element, lines: list[Line]) -> date | None:
             return machine.date()
     date_lines = " ".join([line.spaced for line in lines
                            if len(line.text) <= 12 or not _looks_like_prose(line.text)])
-    return parse_date(date_lines) or parse_date(" ".join([line.spaced for line in lines]))
+    return (parse_date(date_lines) or parse_date(" ".join([line.spaced for line in lines]))
+            or date_of_bare_boxes(" ".join([line.spaced for line in lines
+                                            if not any(map(str.isalpha, line.text))])))
 
 
 def _looks_like_prose(text: str) -> bool:

@@ -27,10 +27,12 @@ AUTHOR = r"Author|Editor|Writer|作者|编辑|责任编辑|撰稿"
 # each of the ~45 alternatives at every position; a lookahead on this class rejects most
 # positions at once (case folding treats a class as it treats the letters themselves).
 _LABEL_FIRST = "prdtsfvhcaew发更日时文信新来出浏阅点人评作编责撰"
+# "相关阅读：" / "延伸阅读：" head a list of links in the text: not a reading count.
+_NOT_READING_LIST = r"(?<!相关|延伸|推荐|拓展|扩展|深度)"
 # A header line may hold several labels ("Published Time: … Source: … Views: 12").
 META_LABEL = re.compile(
     rf"(?<![A-Za-z])(?=[{_LABEL_FIRST}])(?:(?P<published>{PUBLISHED})|(?P<source>{SOURCE})"
-    rf"|(?P<views>{VIEWS})|(?P<author>{AUTHOR})){COLON}",
+    rf"|{_NOT_READING_LIST}(?P<views>{VIEWS})|(?P<author>{AUTHOR})){COLON}",
     re.IGNORECASE,
 )
 # The same labels standing alone on a line, colon or not (a <dt>, a <th>, a label <span>).
@@ -90,7 +92,7 @@ HEADER_TOOL = re.compile(
 # What follows an article's body on its own short line: the way back, sharing, the article's
 # tags or keywords, WeChat's "read the original", print/close tools ("【打印本页】【关闭窗口】"),
 # the article's own page list ("共2页：上一页 [1] [2] 下一页"), the editor's credit
-# ("（责任编辑：张三）"), a portal's tool row ("收藏0 分享2 打印").
+# ("（责任编辑：张三）", "（编辑：陈雨）"), a portal's tool row ("收藏0 分享2 打印").
 _PAGE_TOOL = (r"(?:打印本页|打印此页|打印|关闭窗口|关闭|收藏本页|Print(?:\s*this\s*Page)?"
               r"|Close(?:\s*Window)?)")
 # Discuz! and other portals: each tool with its count.
@@ -103,7 +105,8 @@ AFTER_BODY = re.compile(
     r"|(?:Tags?|Keywords?|标签|关键词|关键字|相关热词搜索|热词|TAG\s*标签)\s*(?:[:：]|$)"
     rf"|阅读原文\s*$|[【\[]\s*{_PAGE_TOOL}\s*[】\]]|{_PAGE_TOOL}\s*$|{_TOOL_ROW}"
     r"|共\s*\d+\s*页\s*(?:[:：]|$|上一页|首页|\[)"
-    r"|[(（]?\s*责任编辑\s*[:：][^)）]{0,20}[)）]?\s*$)",
+    r"|[(（]?\s*责任编辑\s*[:：][^)）]{0,20}[)）]?\s*$"
+    r"|[(（]\s*(?:编辑|责编|编审|审核|校对|供稿|撰稿|摄影)\s*[:：][^)）]{0,20}[)）]\s*$)",
     re.IGNORECASE,
 )
 

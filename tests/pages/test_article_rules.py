@@ -644,3 +644,25 @@ def test_a_tickers_arrows_labelled_previous_and_next_are_not_the_neighbours() ->
     article = parse_article(_EN_URL, html)
     assert article.previous and article.previous.endswith(_PREVIOUS)
     assert article.next and article.next.endswith(_NEXT)
+
+
+def test_a_related_reading_line_in_the_text_is_no_reading_count() -> None:
+    # "相关阅读：" reads like the "阅读：" counter label; it heads a list of links in the text.
+    html = _page("新闻详情", "<h1>威凯尔医药举办开放实验室日活动</h1><div>发布时间："
+                 "&nbsp;2025-08-19&nbsp;09：30&nbsp;来源：</div>"
+                 f"<p>{_LONG_ZH}</p><p>{_LONG_ZH}</p><p>相关阅读：<a href='/news_detail/"
+                 "1900000000000000007-16-1.html'>威凯尔医药共建实践基地</a></p>"
+                 f"<p>上一篇：<a href='{_PREVIOUS}'>威凯尔医药共建实践基地</a></p>")
+    article = parse_article(_ZH_URL, html)
+    assert article.published_at.isoformat() == "2025-08-19T09:30:00+08:00"
+    assert article.body_text == f"{_LONG_ZH}\n{_LONG_ZH}\n相关阅读：威凯尔医药共建实践基地"
+
+
+def test_an_editor_credit_in_brackets_under_the_text_is_neither_header_nor_body() -> None:
+    html = _page("新闻详情", "<h1>威凯尔召开质量管理体系内审总结会</h1><div>发布时间：2025-09-26 "
+                 f"10:15:00 来源：威凯尔医药 浏览量：218</div><p>{_LONG_ZH}</p><ol>"
+                 "<li>完善文件分级管理；</li><li>加强关键设备的预防性维护。</li></ol>"
+                 "<p>（编辑：陈雨）</p>")
+    article = parse_article(_ZH_URL, html)
+    assert article.source == "威凯尔医药"
+    assert article.body_text == f"{_LONG_ZH}\n完善文件分级管理；\n加强关键设备的预防性维护。"

@@ -6,6 +6,7 @@ import pytest
 
 from crawler.pages.dates import (
     DATE_RESIDUE,
+    date_of_bare_boxes,
     find_datetime,
     is_date_only,
     month_and_day,
@@ -102,3 +103,11 @@ def test_a_month_and_day_alone_are_read_without_a_year(text: str, expected) -> N
 ])
 def test_a_year_alone_is_a_timeline_heading(text: str, expected) -> None:
     assert year_alone(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("24 2025 10", date(2025, 10, 24)), ("2025 10 24", date(2025, 10, 24)),
+    ("31 2025 02", None), ("24 2025", None), ("1 2 3", None), ("24 2025 10 patients", None),
+])
+def test_a_date_shown_as_bare_number_boxes_is_read(text: str, expected) -> None:
+    assert date_of_bare_boxes(text) == expected

@@ -290,3 +290,14 @@ def test_a_year_shown_other_than_as_a_heading_dates_no_month_and_day(above: str)
     items = parse_listing("https://en.vcarepharmatech.com/news/18-6.html", html).items
     assert [item.published_on for item in items if item.news_id.endswith(("1", "2"))] == [
         None, None]
+
+
+def test_a_date_whose_separators_the_stylesheet_draws_is_read_from_its_boxes() -> None:
+    # <span class="day">24</span><p><span>2025</span><span>10</span></p>: the "/" is ::before.
+    html = "<html><body><div class='rel'>" + "".join(
+        f"<a href='/news_detail/19000000000000000{n}-18-6.html'><div><span>{day}</span><p>"
+        f"<span>{year}</span><span>{month}</span></p></div><h3>Headline {n}</h3></a>"
+        for n, day, year, month in ((1, 24, 2025, 10), (2, 16, 2025, "09"))
+    ) + "</div></body></html>"
+    items = parse_listing("https://en.vcarepharmatech.com/news/18-6.html", html).items
+    assert [item.published_on.isoformat() for item in items] == ["2025-10-24", "2025-09-16"]
