@@ -32,10 +32,11 @@ _HEADER_LOOKAHEAD = 12
 _LONG_LINE = 200
 _PROSE_MIN = 40  # a paragraph of the text, not a subtitle
 _BYLINE_MAX = 60
-_CREDITS = ("author", "views")  # labels that under the text credit it
-_DOCUMENT_FILE = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|zip|rar|7z|wps)(?:[?#]|$)", re.IGNORECASE)
+_DOCUMENT_FILE = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|zip|rar|7z|wps)(?![A-Za-z0-9])",
+                            re.IGNORECASE)
 _BYLINE_SEPARATORS = re.compile(r"\s[|丨｜·•]\s|[|丨｜]")
-_BY = re.compile(r"^\s*(?:By|Written\s+by|文\s*[/／]|文丨)\s*\S", re.IGNORECASE)
+_BY = re.compile(r"^\s*(?:By|(?:Posted|Written|Published)\s+by|文\s*[/／]|文丨)\s*\S",
+                 re.IGNORECASE)
 _FULL_STOPS = (".", "。", "!", "！", "?", "？")
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 
@@ -199,36 +200,37 @@ class ArticlePage:
     def _labelled(self) -> dict[str, tuple[str, Line]]:
         """The value after each header label (first occurrence), with the line it is on."""
         found: dict[str, tuple[str, Line]] = {}
+        first: Line | None = None  # the header's first labelled (or date) line
         for line in self.header_lines:
             alone, matches = self._labels_on(line)
             if not (alone or matches):
+                if first is None and is_date_only(line.spaced):  # an unlabelled date line
+                    first = line  # opens the header too
                 continue
-            # Under sentences of the text, a line's date and source may still be the
-            # header's (printed under the text); an author or count there is the text's
-            # credit ("（编辑：陈雨）"), and a line that ends a body is no header at all.
-            under_text = self._under_text(line)
-            if under_text and _ends_body(line):
+            if first is None:
+                first = line
+            elif self._text_between(first, line) and (
+                    alone or not any(map(_names_publication, matches)) or _ends_body(line)):
+                # Under sentences of the text that follow the header, only a date line
+                # printed under the text is the header's ("发布时间：… 来源：…"); an author, a
+                # count or a source alone there is the text's credit ("（编辑：陈雨）",
+                # "（来源：质量管理部）"), and an event's "时间：" is its text.
                 continue
             if alone:
-                if not (under_text and alone.lastgroup in _CREDITS):
-                    found.setdefault(alone.lastgroup or "", ("", line))
+                found.setdefault(alone.lastgroup or "", ("", line))
                 continue
             for match, following in zip(matches, [*matches[1:], None], strict=False):
-                if under_text and match.lastgroup in _CREDITS:
-                    continue
                 stop = following.start() if following else len(line.spaced)
                 value = line.spaced[match.end() : stop]
                 found.setdefault(match.lastgroup or "", (value, line))
         return found
 
-    def _under_text(self, line: Line) -> bool:
-        """Sentences of the text stand between the headline and ``line`` (under a text of
-        short ``<br>`` lines, the text's last lines fall among the header lines)."""
-        if self.title_element is None:
-            return False
+    def _text_between(self, upper: Line, lower: Line) -> bool:
+        """Sentences of the text stand between two lines (under a text of short ``<br>``
+        lines, the text's last lines fall among the header lines)."""
         doc = self.doc
-        return any(labels.reads_as_sentence(above.text) and not doc.in_chrome(above.start)
-                   for above in doc.lines_between(doc.end(self.title_element), line.start))
+        return any(labels.reads_as_sentence(line.text) and not doc.in_chrome(line.start)
+                   for line in doc.lines_between(upper.end, lower.start))
 
     def _value_on_next_line(self, line: Line, *, sibling_only: bool) -> tuple[str, Line] | None:
         """A label alone on its line (``<dt>``, ``<td>``) keeps its value in the next box."""
@@ -312,16 +314,13 @@ class ArticlePage:
         for line in self._lines_above_text():
             if len(line.text) > _BYLINE_MAX or line.text.endswith(_FULL_STOPS):
                 continue
-            if len(line.words) > 1:
-                parts = line.words
-            else:
-                parts = _BYLINE_SEPARATORS.split(line.text)
-                if len(parts) < 2 or not any(map(_is_byline_part, parts)):
-                    continue  # "Expo Centre | 10 December 2025": an event's date, not a byline
+            parts = [part for run in line.words for part in _BYLINE_SEPARATORS.split(run)]
+            if len(parts) < 2 or (len(line.words) == 1 and not any(map(_is_byline_part, parts))):
+                continue  # "Expo Centre | 10 December 2025": an event's date, not a byline
             for part in parts:
                 if is_date_only(part):
                     return parse_datetime(part), line
-        for line in self._lines_above_text(breadcrumb=True):
+        for line in self._lines_above_text(breadcrumb=True, standfirst=True):
             found = labels.PUBLISHED_ON.search(line.text)
             if found is not None and len(line.text) <= _LONG_LINE:
                 value = parse_datetime(line.text[found.end():])
@@ -329,14 +328,23 @@ class ArticlePage:
                     return value, line
         return None, None
 
-    def _lines_above_text(self, *, breadcrumb: bool = False) -> list[Line]:
-        """The header lines up to the first paragraph of prose; with ``breadcrumb``, the
-        lines just above the headline too, chrome included (Typecho prints "发布于 2025.10.20"
-        at the end of its breadcrumb)."""
+    def _lines_above_text(self, *, breadcrumb: bool = False,
+                          standfirst: bool = False) -> list[Line]:
+        """The header lines up to the first paragraph of prose; with ``standfirst``, also the
+        line right under a first paragraph (a standfirst over "Posted on …"); with
+        ``breadcrumb``, the lines just above the headline too, chrome included (Typecho
+        prints "发布于 2025.10.20" at the end of its breadcrumb)."""
         lines = []
+        prose = False
         for line in self.header_lines:
-            if self._is_prose(line):
+            if prose:
+                lines.append(line)
                 break
+            if self._is_prose(line):
+                if not standfirst:
+                    break
+                prose = True
+                continue
             lines.append(line)
         index = self._title_line_index
         if breadcrumb and index is not None:
@@ -384,8 +392,8 @@ class ArticlePage:
             if len(line.text) <= 60 and labels.HEADER_TOOL.match(line.text):
                 # The tool's box (its icon links too), unless the box holds the text as well
                 # ("<article><h1>…<a>3 comments</a><p>…").
-                alone = len(doc.lines_in(line.block)) == 1
-                header_end = max(header_end, doc.end(line.block) if alone else line.end)
+                holds_text = any(map(self._is_prose, doc.lines_in(line.block)))
+                header_end = max(header_end, line.end if holds_text else doc.end(line.block))
                 continue
             break
         return header_end
@@ -437,33 +445,50 @@ class ArticlePage:
     @cached_property
     def body_end(self) -> float:
         """Key where the body stops: prev/next links, Related News, sharing, footer, or a
-        date line printed under the text."""
+        date line printed under the text; after some text, an editor's credit or a box of
+        attachments."""
         doc = self.doc
         trailing = self._meta_after_text
         limit = trailing.start - 0.01 if trailing is not None else doc.end(doc.body)
         related = self._related_range
-        if related is not None and any(map(self._is_prose,
-                                           doc.lines_between(self.header_end, related[0]))):
-            # A Related News block after the text ends it (a box beside the text, placed first
-            # in the markup, does not).
+        if related is not None and related[0] > self.header_end and not any(
+                map(self._is_prose, doc.lines_between(related[1], limit))):
+            # A Related News block ends the text; a box beside it, placed first in the markup
+            # with the text after it, does not.
             limit = min(limit, related[0])
-        for line in doc.lines_between(self.header_end, limit):
-            if doc.in_chrome(line.start):
-                continue
-            if _ends_body(line) or self._opens_attachments(line):
+        lines = [line for line in doc.lines_between(self.header_end, limit)
+                 if not doc.in_chrome(line.start)]
+        for index, line in enumerate(lines):
+            if _ends_body(line):
+                return line.start - 0.01
+            if index and (labels.CREDIT_LINE.match(line.text)
+                          or self._opens_attachments(lines, index)):
                 return line.start - 0.01
         return limit
 
-    def _opens_attachments(self, line: Line) -> bool:
-        """"附件：" opening a box of document links (a PDF, a Word file): the downloads under
-        the text. An official letter's "附件：1.参会回执表" list, with no files, is its text."""
+    def _opens_attachments(self, lines: list[Line], index: int) -> bool:
+        """"附件：" opening a box of documents (a PDF, a Word file, by address or by name)
+        with nothing else under it: the downloads under the text. An official letter's
+        "附件：1.参会回执表" list, or one followed by its signature, is its text."""
+        line = lines[index]
         if len(line.text) > 60 or not labels.ATTACHMENTS.match(line.text):
             return False
-        doc = self.doc
-        index = doc.line_index(line)
-        end = doc.lines[index + 1].end if index + 1 < len(doc.lines) else line.end
-        return any(_DOCUMENT_FILE.search(link.url) for link in doc.links
-                   if line.start <= link.key <= end)
+        boxes = [(line, line.start - 1.0)] if self._offers_document(line, line.start - 1.0) \
+            else []
+        after = line.end
+        for following in lines[index + 1:]:
+            if _ends_body(following):
+                break
+            boxes.append((following, after))
+            after = following.end
+        return bool(boxes) and all(self._offers_document(box, above) for box, above in boxes)
+
+    def _offers_document(self, line: Line, after: float) -> bool:
+        """The line names a document file, or holds a link to one (a link starting after key
+        ``after``, the line above's end: its key is its element's, before its words)."""
+        return bool(_DOCUMENT_FILE.search(line.text)) or any(
+            _DOCUMENT_FILE.search(link.url) or _DOCUMENT_FILE.search(link.text)
+            for link in self.doc.links if after < link.key <= line.end)
 
     @cached_property
     def _body_lines(self) -> list[Line]:
@@ -502,16 +527,19 @@ class ArticlePage:
         return doc.block_under_heading(heading) if heading is not None else None
 
     def _other_news_heading(self) -> Line | None:
-        """"More News" / "其他新闻" over dated news items: read as Related News when the page
-        has no such heading. Weaker words, so only a heading of its own (not a "More News >>"
-        link to the list), not in a sidebar, and over items with dates (not a subheading of
-        the text, nor the pager under it)."""
+        """"More News" / "其他新闻" over news items: read as Related News when the page has
+        no such heading. Weaker words, so only a heading of its own (not a "More News >>" link
+        to the list), not in a sidebar, and over items with dates or right over the items (a
+        subheading of the text has paragraphs under it, then maybe the pager)."""
         doc = self.doc
         for line in doc.lines_between(self.header_end, doc.end(doc.body)):
             if len(line.text) <= 30 and labels.OTHER_NEWS_HEADING.match(line.text) \
                     and not doc.in_chrome(line.start) and next(line.block.iter("a"), None) is None:
                 low, high = doc.block_under_heading(line)
-                if any(item.published_on for item in news_items(doc, low, high)):
+                items = news_items(doc, low, high)
+                if any(item.published_on for item in items) or (
+                        items and not any(map(self._is_prose, doc.lines_between(
+                            line.end, doc.article_links_between(low, high)[0].key)))):
                     return line
         return None
 
@@ -583,6 +611,12 @@ class ArticlePage:
             related=self.related(),
             section=self.section(),
         )
+
+
+def _names_publication(match: re.Match[str]) -> bool:
+    """A published label naming the publication ("发布时间", "Published Time"), not a bare
+    "时间" / "Date", which may be an event's."""
+    return match.lastgroup == "published" and labels.PUBLICATION_WORD.match(match.group())
 
 
 def _is_byline_part(part: str) -> bool:

@@ -125,9 +125,15 @@ def _is_spacer(image: etree._Element) -> bool:
     sizes = [_pixels(image.get(attribute)) for attribute in ("width", "height")]
     if any(size is not None and size <= _SPACER_MAX for size in sizes):
         return True
-    # An icon is a link's picture; a small picture in a sentence (a formula) is content.
-    return all(size is not None and size <= _ICON_MAX for size in sizes) \
-        and next(image.iterancestors("a"), None) is not None
+    # An icon is a link's picture, or stands just before one (a PDF symbol); a small
+    # picture in a sentence (a formula) is content.
+    return all(size is not None and size <= _ICON_MAX for size in sizes) and (
+        next(image.iterancestors("a"), None) is not None or _next_is_link(image))
+
+
+def _next_is_link(image: etree._Element) -> bool:
+    following = image.getnext()
+    return following is not None and following.tag == "a" and not (image.tail or "").strip()
 
 
 def _pixels(size: str | None) -> int | None:

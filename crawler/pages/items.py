@@ -245,8 +245,18 @@ def item_date(container: etree._Element, lines: list[Line]) -> date | None:
     date_lines = " ".join([line.spaced for line in lines
                            if len(line.text) <= 12 or not _looks_like_prose(line.text)])
     return (parse_date(date_lines) or parse_date(" ".join([line.spaced for line in lines]))
-            or date_of_bare_boxes(" ".join([line.spaced for line in lines
-                                            if not any(map(str.isalpha, line.text))])))
+            or date_of_bare_boxes(" ".join(_leading_number_boxes(lines))))
+
+
+def _leading_number_boxes(lines: list[Line]) -> list[str]:
+    """The item's first lines while they hold only numbers: where a date box stands (a count
+    or a rank after the headline is no date)."""
+    boxes = []
+    for line in lines:
+        if any(map(str.isalpha, line.text)):
+            break
+        boxes.append(line.spaced)
+    return boxes
 
 
 def _looks_like_prose(text: str) -> bool:

@@ -28,7 +28,7 @@ AUTHOR = r"Author|Editor|Writer|作者|编辑|责任编辑|撰稿"
 # positions at once (case folding treats a class as it treats the letters themselves).
 _LABEL_FIRST = "prdtsfvhcaew发更日时文信新来出浏阅点人评作编责撰"
 # "相关阅读：" / "延伸阅读：" head a list of links in the text: not a reading count.
-_NOT_READING_LIST = r"(?<!相关|延伸|推荐|拓展|扩展|深度)"
+_NOT_READING_LIST = r"(?<!相关|延伸|推荐|拓展|扩展|深度|往期|精彩|更多)"
 # A header line may hold several labels ("Published Time: … Source: … Views: 12").
 META_LABEL = re.compile(
     rf"(?<![A-Za-z])(?=[{_LABEL_FIRST}])(?:(?P<published>{PUBLISHED})|(?P<source>{SOURCE})"
@@ -73,7 +73,8 @@ NEIGHBOUR_LABEL_AT_END = re.compile(
     rf"(?<![A-Za-z])(?:(?P<previous>{PREVIOUS})|(?P<next>{NEXT}))\s*[:：]?\s*[«‹<»›>]*\s*$",
     re.IGNORECASE,
 )
-_BACK_TO_LIST = r"(?:返回列表|返回|Back\s*to\s*(?:the\s*)?(?:List|News|Index)|Back|Return)\s*$"
+_BACK_TO_LIST = (r"[←«‹<]*\s*(?:返回列表|返回|Back\s*to\s*(?:the\s*)?(?:List|News|Index)|Back"
+                 r"|Return)\s*[→»›>]*\s*$")
 _SHARE = r"(?:Share(?:\s*to)?(?![A-Za-z])|分享到|分享(?=\s*(?:[:：]|$)))\s*[:：]?"
 # What an error page says instead of a headline ("404", "页面不存在", "Page Not Found").
 ERROR_PAGE_TITLE = re.compile(
@@ -92,21 +93,25 @@ HEADER_TOOL = re.compile(
 # What follows an article's body on its own short line: the way back, sharing, the article's
 # tags or keywords, WeChat's "read the original", print/close tools ("【打印本页】【关闭窗口】"),
 # the article's own page list ("共2页：上一页 [1] [2] 下一页"), the editor's credit
-# ("（责任编辑：张三）", "（编辑：陈雨）"), a portal's tool row ("收藏0 分享2 打印").
+# ("（责任编辑：张三）"), a portal's tool row ("收藏0 分享2 打印").
 _PAGE_TOOL = (r"(?:打印本页|打印此页|打印|关闭窗口|关闭|收藏本页|Print(?:\s*this\s*Page)?"
               r"|Close(?:\s*Window)?)")
 # Discuz! and other portals: each tool with its count.
 _TOOL_ROW = (r"(?:(?:收藏|分享|打印|点赞|转发|举报|评论|Favou?rites?|Share|Print|Like|Email)"
              r"\s*\d*\s*){2,}$")
 # An attachments box under the text ("附件：" over document links).
-ATTACHMENTS = re.compile(r"^\s*(?:相关附件|附件下载|附件|Attachments?|Downloads?)\s*[:：]", re.I)
+ATTACHMENTS = re.compile(r"^\s*(?:相关附件|附件下载|附件|Attachments?)\s*[:：]", re.IGNORECASE)
+# An editor's credit in brackets, which closes a text ("（编辑：陈雨）", "（审核：…）"); only
+# after some text: a contributor's credit may open one.
+CREDIT_LINE = re.compile(r"^\s*[(（]\s*(?:编辑|责编|编审|审核|校对)\s*[:：][^)）]{0,20}[)）]\s*$")
+# The words of a published label that name the publication, not an event's "时间：".
+PUBLICATION_WORD = re.compile(r"\s*(?:Publish|Release|Post|发布|发表|更新)", re.IGNORECASE)
 AFTER_BODY = re.compile(
     rf"^\s*(?:{_BACK_TO_LIST}|{_SHARE}"
     r"|(?:Tags?|Keywords?|标签|关键词|关键字|相关热词搜索|热词|TAG\s*标签)\s*(?:[:：]|$)"
     rf"|阅读原文\s*$|[【\[]\s*{_PAGE_TOOL}\s*[】\]]|{_PAGE_TOOL}\s*$|{_TOOL_ROW}"
     r"|共\s*\d+\s*页\s*(?:[:：]|$|上一页|首页|\[)"
-    r"|[(（]?\s*责任编辑\s*[:：][^)）]{0,20}[)）]?\s*$"
-    r"|[(（]\s*(?:编辑|责编|编审|审核|校对|供稿|撰稿|摄影)\s*[:：][^)）]{0,20}[)）]\s*$)",
+    r"|[(（]?\s*责任编辑\s*[:：][^)）]{0,20}[)）]?\s*$)",
     re.IGNORECASE,
 )
 

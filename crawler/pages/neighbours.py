@@ -60,10 +60,8 @@ def _kind_by_own_words(text: str) -> str | None:
 
 def _accessible_name(link: Link) -> str:
     """What a screen reader says for a link that shows no words (an arrow glyph): its
-    ``aria-label`` ("Previous article"). Its ``title`` names the target, not the link. A
-    bare "Previous" / "Next" is a carousel's or ticker's arrow as often as a pager's."""
-    name = (link.element.get("aria-label") or "").strip()
-    return "" if name.casefold() in _BARE_WORDS else name
+    ``aria-label`` ("Previous article"). Its ``title`` names the target, not the link."""
+    return (link.element.get("aria-label") or "").strip()
 
 
 def _named_neighbour(doc: Document, link: Link) -> str | None:
@@ -73,7 +71,9 @@ def _named_neighbour(doc: Document, link: Link) -> str | None:
     if kind:
         return kind
     if not any(map(str.isalpha, link.text)):
-        return _kind_by_own_words(_accessible_name(link))
+        # In a sidebar a bare "Previous" / "Next" is a carousel's or ticker's arrow.
+        name = _accessible_name(link)
+        return None if name.casefold() in _BARE_WORDS else _kind_by_own_words(name)
     return _kind_by_own_words(link.text) or _named_by_first_line(doc, link)
 
 

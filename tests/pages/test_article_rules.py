@@ -666,3 +666,133 @@ def test_an_editor_credit_in_brackets_under_the_text_is_neither_header_nor_body(
     article = parse_article(_ZH_URL, html)
     assert article.source == "威凯尔医药"
     assert article.body_text == f"{_LONG_ZH}\n完善文件分级管理；\n加强关键设备的预防性维护。"
+
+
+def test_a_header_under_a_standfirst_keeps_its_counter_out_of_the_body() -> None:
+    html = _page("Vcare", "<h1>Vcare Opens a New Kilo Laboratory</h1><p>The new laboratory "
+                 "doubles the company's capacity for early-phase API batches.</p><dl><dt>Published"
+                 " Time:</dt><dd>2025-12-05 09:15</dd><dt>Source:</dt><dd>Jiangsu Vcare</dd>"
+                 f"<dt>Views:</dt><dd>326</dd></dl><div><p>{_LONG_EN}</p></div>")
+    article = parse_article(_EN_URL, html)
+    assert article.body_text.endswith(_LONG_EN)
+    assert "326" not in article.body_text and article.source == "Jiangsu Vcare"
+
+
+@pytest.mark.parametrize("credit", ["（摄影：王磊）", "（供稿：人力资源部）"])
+def test_a_contributors_credit_in_the_text_does_not_end_it(credit: str) -> None:
+    html = _page("新闻详情", f"<h1>威凯尔完成年度内审</h1><p>发布时间：2025-03-14 16:20</p>"
+                 f"<p>{credit}</p><p>{_LONG_ZH}</p><p><img src='/upload/lab1.jpg'></p>"
+                 f"<p>{credit}</p><p>{_LONG_ZH}</p>")
+    assert parse_article(_ZH_URL, html).body_text.count(_LONG_ZH) == 2
+
+
+@pytest.mark.parametrize("credit", ["<p>（来源：质量管理部）</p>",
+                                    "<p>Source: company announcement.</p>"])
+def test_a_source_credit_under_the_text_is_not_the_headers_source(credit: str) -> None:
+    html = _page("新闻详情", "<h1>威凯尔召开内审总结会</h1><div><span>发布时间：2025-09-26 10:15:00"
+                 f"</span> <span>浏览量：<em>218</em></span></div><p>{_LONG_ZH}</p>{credit}")
+    article = parse_article(_ZH_URL, html)
+    assert article.source is None
+    assert article.body_text.startswith(_LONG_ZH)
+
+
+def test_an_events_time_in_the_text_does_not_date_the_article() -> None:
+    html = _page("新闻详情", "<h1>关于举办供应商大会的通知</h1><div class='date'>2025-11-18</div>"
+                 f"<p>各供应商：</p><p>{_LONG_ZH}</p><p>时间：2025年12月20日 9:00</p>"
+                 "<p>地点：公司三楼会议室</p>")
+    article = parse_article(_ZH_URL, html)
+    assert article.published_at.isoformat() == "2025-11-18T00:00:00+08:00"
+    assert article.body_text.endswith("时间：2025年12月20日 9:00\n地点：公司三楼会议室")
+
+
+@pytest.mark.parametrize("byline", [
+    "<p>Posted by Vcare Communications | 3 December 2025</p>",
+    "<p><span>By Vcare Communications | 3 December 2025</span> <a href='#c'>3 comments</a></p>",
+    "<p>The oral inhibitor enters the clinic eighteen months after its IND filing.</p>"
+    "<div>Posted on December 3, 2025 by Vcare Communications</div>",
+])
+def test_bylines_and_posted_on_under_a_standfirst_date_the_article(byline: str) -> None:
+    html = _page("Vcare", f"<h1>Vcare Doses First Patient</h1>{byline}<p>{_LONG_EN}</p>")
+    article = parse_article(_EN_URL, html)
+    assert article.published_at.isoformat() == "2025-12-03T00:00:00+08:00"
+    assert article.body_text.endswith(_LONG_EN) and "December 2025" not in article.body_text
+
+
+def test_attachments_served_by_a_download_script_are_known_by_their_file_name() -> None:
+    html = _page("新闻详情", f"<h1>威凯尔完成年度内审</h1><p>发布时间：2025-03-14 16:20</p>"
+                 f"<p>{_LONG_ZH}</p><div><p>附件：</p><p><a href='/e/DownSys/GetDown?classid=3&amp;"
+                 "id=128'>临床试验批准公告.pdf</a></p></div>")
+    assert parse_article(_ZH_URL, html).body_text == _LONG_ZH
+
+
+@pytest.mark.parametrize("tail", [
+    "<p>Download: <a href='/upload/factsheet.pdf'>VC047 fact sheet</a></p><p>The full data will"
+    " be presented at a medical meeting next year.</p>",
+])
+def test_a_download_link_in_the_middle_of_the_text_does_not_end_it(tail: str) -> None:
+    html = _page("Vcare", f"<h1>Headline</h1><p>Published Time: 2025-06-20 09:45</p>"
+                 f"<p>{_LONG_EN}</p>{tail}")
+    assert parse_article(_EN_URL, html).body_text.endswith("at a medical meeting next year.")
+
+
+def test_a_letters_attachment_followed_by_its_signature_is_text() -> None:
+    html = _page("新闻详情", "<h1>关于举办供应商大会的通知</h1><p>发布时间：2025-11-18 09:30</p>"
+                 f"<p>{_LONG_ZH}</p><p>附件：<a href='/upload/form.docx'>参会回执表.docx</a></p>"
+                 "<p>江苏威凯尔医药科技有限公司</p><p>2025年11月18日</p>")
+    assert parse_article(_ZH_URL, html).body_text.endswith(
+        "江苏威凯尔医药科技有限公司\n2025年11月18日")
+
+
+def test_a_share_label_over_a_list_of_share_links_is_header() -> None:
+    html = _page("新闻详情", "<h1>威凯尔医药VC031片获批临床</h1><div><span>发布时间："
+                 "2025-10-20 09:15</span></div><div class='share'><span>分享到：</span><ul>"
+                 "<li><a href='#'>微信</a></li>"
+                 f"<li><a href='#'>微博</a></li></ul></div><div><p>{_LONG_ZH}</p></div>")
+    assert parse_article(_ZH_URL, html).body_text == _LONG_ZH
+
+
+def test_an_undated_more_news_list_right_under_its_heading_is_not_body() -> None:
+    html = _page("Vcare", f"<h1>Headline</h1><p>Published Time: 2025-06-20 09:45</p>"
+                 f"<div><p>{_LONG_EN}</p></div><div class='more'><h3>More News</h3><ul><li><a "
+                 "href='/news_detail/1900000000000000021-18-6.html'>Vcare Passes EU GMP "
+                 "Inspection</a></li></ul></div>")
+    article = parse_article(_EN_URL, html)
+    assert article.body_text == _LONG_EN
+    assert [item.news_id for item in article.related] == ["1900000000000000021"]
+
+
+def test_related_news_under_a_photo_story_without_prose_still_ends_it() -> None:
+    html = _page("新闻详情", "<h1>图片新闻：新实验室启用</h1><div><span>发布时间：2025-12-05 09:15"
+                 "</span></div><div><p><img src='/upload/lab1.jpg'></p><p>新实验室启用仪式现场</p>"
+                 "</div><div class='rel'><div><img src='/images/xgxw.png' alt='相关新闻'></div><ul>"
+                 "<li><a href='/news_detail/1900000000000000021-16-1.html'><span>2025-11-20</span>"
+                 "威凯尔医药通过欧盟GMP检查</a></li></ul></div>")
+    article = parse_article(_ZH_URL, html)
+    assert article.body_text == "新实验室启用仪式现场"
+    assert article.images == ["https://www.vcarepharmatech.com/upload/lab1.jpg"]
+
+
+def test_a_pdf_symbol_just_before_its_link_is_not_an_image_of_the_article() -> None:
+    html = _page("新闻详情", f"<h1>威凯尔发布社会责任报告</h1><p>发布时间：2025-10-20 09:15</p>"
+                 f"<p>{_LONG_ZH}</p><p><img src='/static/icon_pdf.gif' width='16' height='16'> "
+                 "<a href='/upload/csr-2025.pdf'>2025年度社会责任报告.pdf</a></p>")
+    assert parse_article(_ZH_URL, html).images == []
+
+
+def test_arrow_pager_links_labelled_previous_and_next_outside_a_sidebar_are_neighbours() -> None:
+    html = _page("Vcare", f"<h1>Headline</h1><p>Published Time: 2025-06-20 09:45</p>"
+                 f"<div><p>{_LONG_EN}</p></div><div class='post-pager'><a href='{_PREVIOUS}' "
+                 "aria-label='Previous'>&larr;</a> <a href='/news/18-6.html'>Back to list</a> "
+                 f"<a href='{_NEXT}' aria-label='Next'>&rarr;</a></div>")
+    article = parse_article(_EN_URL, html)
+    assert article.previous and article.previous.endswith(_PREVIOUS)
+    assert article.next and article.next.endswith(_NEXT)
+    assert article.body_text == _LONG_EN
+
+
+def test_a_past_issues_reading_line_is_no_reading_count() -> None:
+    html = _page("新闻详情", "<h1>威凯尔医药2025年度优秀员工名单</h1><div><span>发布时间："
+                 "2025-12-30 16:20</span></div><div><p>经各部门推荐和公司评审，以下员工获评优秀员工"
+                 "</p><p>研发中心：张伟、李娜</p><p>往期阅读：<a href='/news_detail/"
+                 "1800000000000000005-16-1.html'>2024年度优秀员工名单</a></p></div>")
+    assert parse_article(_ZH_URL, html).body_text.endswith("往期阅读：2024年度优秀员工名单")

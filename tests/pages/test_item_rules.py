@@ -301,3 +301,14 @@ def test_a_date_whose_separators_the_stylesheet_draws_is_read_from_its_boxes() -
     ) + "</div></body></html>"
     items = parse_listing("https://en.vcarepharmatech.com/news/18-6.html", html).items
     assert [item.published_on.isoformat() for item in items] == ["2025-10-24", "2025-09-16"]
+
+
+def test_counts_after_an_items_headline_are_no_date() -> None:
+    # Views 2024, likes 5, comments 12 behind icons: not 2024-05-12.
+    html = "<html><body><ul>" + "".join(
+        f"<li><a href='/news_detail/19000000000000000{n}-18-6.html'><h3>Headline {n}</h3>"
+        "<p>What happened, in a sentence of its own.</p></a><div class='stats'><span><i></i>2024"
+        "</span> <span><i></i>5</span> <span><i></i>12</span></div></li>" for n in (1, 2)
+    ) + "</ul></body></html>"
+    items = parse_listing("https://en.vcarepharmatech.com/news/18-6.html", html).items
+    assert [item.published_on for item in items] == [None, None]
