@@ -51,6 +51,11 @@ _PATTERNS = (_FULL, _YEAR_MONTH_THEN_DAY, _DAY_THEN_YEAR_MONTH, _MONTH_NAME, _DA
 # A timeline's item dates ("11-20") under headings of their year ("2025").
 _MONTH_DAY_ONLY = re.compile(r"^\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?\s*$")
 _YEAR_ONLY = re.compile(rf"^\s*{_YEAR}\s*年?\s*$")
+_DAY_MONTH_ONLY = re.compile(
+    r"^\s*(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?)\s*$",
+    re.IGNORECASE,
+)
 
 _BARE_DAY_YEAR_MONTH = re.compile(rf"^\s*(?P<d>\d{{1,2}})\s+{_YEAR}\s+(?P<m>\d{{1,2}})\s*$")
 _BARE_YEAR_MONTH_DAY = re.compile(rf"^\s*{_YEAR}\s+(?P<m>\d{{1,2}})\s+(?P<d>\d{{1,2}})\s*$")
@@ -171,6 +176,12 @@ def date_of_bare_boxes(text: str) -> date | None:
             except ValueError:
                 return None
     return None
+
+
+def is_day_and_month(text: str) -> bool:
+    """A date shown without its year: "01 Nov", "Nov 1st", "11-01", "11月1日" (a news item's
+    date box, its year in a ``datetime`` attribute or a heading)."""
+    return month_and_day(text) is not None or _DAY_MONTH_ONLY.match(text) is not None
 
 
 def year_alone(text: str) -> int | None:

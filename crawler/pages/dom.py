@@ -116,6 +116,7 @@ _HIDING_STYLE = re.compile(r"display[ \t\n\r\f]*:[ \t\n\r\f]*none", re.IGNORECAS
 _ASCII_SPACES = re.compile(r"[ \t\n\r\f]+")
 _HIDING_CLASSES = frozenset(("hidden", "hide", "invisible", "w-condition-invisible"))
 _HIDDEN_TEXT_MAX = 200
+_PULL_QUOTE_MAX = 400
 # Plain lxml elements: lxml.html's element classes cost a Python call per node touched.
 _PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
 
@@ -142,6 +143,18 @@ def _is_site_header_or_footer(element: etree._Element) -> bool:
     return next(element.iterancestors("article", "main"), None) is None and (
         element.tag == "footer" or next(element.iter("h1"), None) is None
     )
+
+
+def _is_pull_quote(element: etree._Element) -> bool:
+    """An ``<aside>`` inside the article's text that holds a few words and no links: a pull
+    quote, read within the text (HTML's own example of an aside in an article), not a
+    sidebar."""
+    if element.tag != "aside" or _names_chrome(element.get("class") or "-") \
+            or element.get("role") in _CHROME_ROLES:
+        return False
+    return (next(element.iterancestors("article", "main"), None) is not None
+            and next(element.iter("a"), None) is None
+            and len(element_text(element)) <= _PULL_QUOTE_MAX)
 
 
 def _marks_chrome(element: etree._Element) -> bool:
@@ -691,7 +704,8 @@ class Document:
         """Navigation, sidebars, site header and footer, by tag, ARIA role or class name
         (candidates are collected during the walk)."""
         return [element for element in self._marked_chrome
-                if element.tag not in ("header", "footer") or _is_site_header_or_footer(element)]
+                if (element.tag not in ("header", "footer") or _is_site_header_or_footer(element))
+                and not _is_pull_quote(element)]
 
     @cached_property
     def sidebar_ranges(self) -> list[tuple[float, float]]:

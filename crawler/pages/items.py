@@ -22,6 +22,7 @@ from crawler.pages.dates import (
     date_of_bare_boxes,
     from_iso,
     is_date_only,
+    is_day_and_month,
     may_hold_a_year,
     month_and_day,
     parse_date,
@@ -50,6 +51,7 @@ _PARTICULARS_MAX = 80
 _COUNTER_ENDS = ("次", "views", "Views")  # "1,024次", "874 views"
 _PARTICULAR_SEPARATORS = re.compile(r"[|丨｜·•]")
 _DATE_TEXT_MAX = 60  # "Published Time: 2025-11-11 17:02:05 Read More >" is 47
+_DAY_MONTH_MAX = 16  # "01 Nov", "September 30th"
 
 
 def news_items(doc: Document, start: float, end: float, *, respect_chrome: bool = True,
@@ -183,7 +185,8 @@ def _is_furniture(line: Line) -> bool:
     text = line.text
     # A box of digits and separators ("08", "2021/03") is a piece of a split date.
     return (not text or not any(map(str.isalpha, text)) or bool(labels.READ_MORE.match(text))
-            or _is_date_text(line.spaced) or _is_view_counter(text))
+            or _is_date_text(line.spaced) or _is_view_counter(text)
+            or (len(text) <= _DAY_MONTH_MAX and is_day_and_month(text)))
 
 
 def _is_particulars(line: Line) -> bool:

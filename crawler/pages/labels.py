@@ -177,7 +177,8 @@ COPYRIGHT = re.compile(
 
 _READ_MORE_WORDS = (r"(?:Read\s*More|More|Learn\s*More|Details?|View\s*(?:More|Details?)|"
                     r"查看详情|查看更多|查看全文|查看原文|点击查看|点击进入|点击阅读|了解更多|阅读全文|阅读更多"
-                    r"|详情|详细(?:内容)?|更多)")
+                    r"|详情|详细(?:内容)?|更多|Download(?:\s*(?:PDF|File|Now))?|下载(?:附件|文件|PDF)?"
+                    r"|PDF\s*下载)")
 # A "Read more" button: the words, arrows, or both, sometimes in brackets ("[详细]").
 READ_MORE = re.compile(
     rf"^\s*(?:[\[【]\s*{_READ_MORE_WORDS}\s*[+>»›→]*\s*[\]】]|{_READ_MORE_WORDS}?\s*[+>»›→]*)\s*$",

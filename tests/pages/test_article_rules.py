@@ -796,3 +796,21 @@ def test_a_past_issues_reading_line_is_no_reading_count() -> None:
                  "</p><p>研发中心：张伟、李娜</p><p>往期阅读：<a href='/news_detail/"
                  "1800000000000000005-16-1.html'>2024年度优秀员工名单</a></p></div>")
     assert parse_article(_ZH_URL, html).body_text.endswith("往期阅读：2024年度优秀员工名单")
+
+
+def test_a_pull_quote_aside_in_the_article_is_text_and_a_sidebar_aside_is_not() -> None:
+    html = _page("Vcare", "<article><h1>Headline</h1><p>Published Time: 2025-06-20 09:45</p>"
+                 f"<p>{_LONG_EN}</p><aside class='pullquote'><p>“Six years of work led here.”</p>"
+                 f"</aside><p>{_LONG_EN}</p></article><aside><h3>Contact</h3><p>Media desk, "
+                 "Nanjing</p></aside>")
+    assert parse_article(_EN_URL, html).body_text == (
+        f"{_LONG_EN}\n“Six years of work led here.”\n{_LONG_EN}")
+
+
+def test_a_related_items_day_and_month_box_is_not_its_title() -> None:
+    html = _page("Vcare", f"<h1>Headline</h1><p>Published Time: 2025-06-20 09:45</p>"
+                 f"<p>{_LONG_EN}</p><h2>Related News</h2><ul><li><a href='/news_detail/19000000000"
+                 "00000005-18-6.html'><time datetime='2024-11-01'>01 Nov</time><p>The company "
+                 "welcomed a delegation to discuss process development.</p></a></li></ul>")
+    item, = parse_article(_EN_URL, html).related
+    assert (item.title, item.published_on.isoformat()) == (None, "2024-11-01")

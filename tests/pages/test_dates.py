@@ -9,6 +9,7 @@ from crawler.pages.dates import (
     date_of_bare_boxes,
     find_datetime,
     is_date_only,
+    is_day_and_month,
     month_and_day,
     parse_date,
     parse_datetime,
@@ -111,3 +112,11 @@ def test_a_year_alone_is_a_timeline_heading(text: str, expected) -> None:
 ])
 def test_a_date_shown_as_bare_number_boxes_is_read(text: str, expected) -> None:
     assert date_of_bare_boxes(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("01 Nov", True), ("Nov 1st", True), ("September 30th", True), ("11-01", True),
+    ("11月1日", True), ("01 Nov 2024", False), ("Nov Update", False), ("1 Novel idea", False),
+])
+def test_a_day_and_month_without_a_year_is_a_date_box(text: str, expected: bool) -> None:
+    assert is_day_and_month(text) is expected

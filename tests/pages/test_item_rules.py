@@ -312,3 +312,13 @@ def test_counts_after_an_items_headline_are_no_date() -> None:
     ) + "</ul></body></html>"
     items = parse_listing("https://en.vcarepharmatech.com/news/18-6.html", html).items
     assert [item.published_on for item in items] == [None, None]
+
+
+def test_a_download_button_in_an_items_row_is_not_its_summary() -> None:
+    html = "<html><body><table>" + "".join(
+        f"<tr><td>2023-11-{day}</td><td><a href='/news_detail/19000000000000000{day}-18-8.html'>"
+        f"Environmental disclosure {day}</a></td><td><a href='/files/{day}.pdf'>Download PDF</a>"
+        "</td></tr>" for day in (20, 10)) + "</table></body></html>"
+    items = parse_listing("https://en.vcarepharmatech.com/news/18-8.html", html).items
+    assert [(item.title, item.summary) for item in items] == [
+        ("Environmental disclosure 20", None), ("Environmental disclosure 10", None)]
