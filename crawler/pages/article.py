@@ -9,6 +9,7 @@ Everything is found from those words and from the ``/news_detail/<id>`` link pat
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from datetime import datetime
 
 from lxml import etree
@@ -198,23 +199,22 @@ class ArticlePage:
 
     @cached_property
     def _labelled(self) -> dict[str, tuple[str, Line]]:
-        """The value after each header label (first occurrence), with the line it is on."""
+        """The value after each header label (first occurrence), with the line it is on.
+        Under the text (``_sentences_above``) only a date line naming the publication is the
+        header's, printed there ("发布时间：… 来源：…"); an author, a count or a source alone
+        is the text's credit ("（编辑：陈雨）", "（来源：质量管理部）"), and a bare "时间：" under a
+        sentence is an event's when the page's date stands as a line above the text."""
         found: dict[str, tuple[str, Line]] = {}
-        first: Line | None = None  # the header's first labelled (or date) line
         for line in self.header_lines:
             alone, matches = self._labels_on(line)
             if not (alone or matches):
-                if first is None and is_date_only(line.spaced):  # an unlabelled date line
-                    first = line  # opens the header too
                 continue
-            if first is None:
-                first = line
-            elif self._text_between(first, line) and (
-                    alone or not any(map(_names_publication, matches)) or _ends_body(line)):
-                # Under sentences of the text that follow the header, only a date line
-                # printed under the text is the header's ("发布时间：… 来源：…"); an author, a
-                # count or a source alone there is the text's credit ("（编辑：陈雨）",
-                # "（来源：质量管理部）"), and an event's "时间：" is its text.
+            names_publication = any(map(_names_publication, matches))
+            sentences = self._sentences_above(line)
+            if sentences and not names_publication and self._date_line_above_text is not None:
+                continue  # "时间：…" in the text is an event's: the page's date is the line above
+            under_text = sentences == 2 or (sentences == 1 and _reads_as_credit(line))
+            if under_text and (alone or not names_publication or _ends_body(line)):
                 continue
             if alone:
                 found.setdefault(alone.lastgroup or "", ("", line))
@@ -225,12 +225,34 @@ class ArticlePage:
                 found.setdefault(match.lastgroup or "", (value, line))
         return found
 
-    def _text_between(self, upper: Line, lower: Line) -> bool:
-        """Sentences of the text stand between two lines (under a text of short ``<br>``
-        lines, the text's last lines fall among the header lines)."""
+    def _sentences_above(self, line: Line) -> int:
+        """How many sentences (0, 1, 2 or more as 2) lie between the headline and ``line``.
+        With two, ``line`` is under the text (one may be a standfirst over the header); with
+        one, if it reads as a credit. Under a text of short ``<br>`` lines, the text's last
+        lines fall among the header lines."""
+        if self.title_element is None:
+            return 0
         doc = self.doc
-        return any(labels.reads_as_sentence(line.text) and not doc.in_chrome(line.start)
-                   for line in doc.lines_between(upper.end, lower.start))
+        sentences = 0
+        for above in doc.lines_between(doc.end(self.title_element), line.start):
+            if labels.reads_as_sentence(above.text) and not doc.in_chrome(above.start):
+                sentences += 1
+                if sentences == 2:
+                    break
+        return sentences
+
+    @cached_property
+    def _date_line_above_text(self) -> Line | None:
+        """A date line of its own under the headline, above the first sentence."""
+        if self.title_element is None:
+            return None
+        doc = self.doc
+        for line in doc.lines_between(doc.end(self.title_element), doc.end(doc.body)):
+            if labels.reads_as_sentence(line.text) or len(line.text) > _LONG_LINE:
+                return None
+            if is_date_only(line.spaced) and not doc.in_chrome(line.start):
+                return line
+        return None
 
     def _value_on_next_line(self, line: Line, *, sibling_only: bool) -> tuple[str, Line] | None:
         """A label alone on its line (``<dt>``, ``<td>``) keeps its value in the next box."""
@@ -314,13 +336,20 @@ class ArticlePage:
         for line in self._lines_above_text():
             if len(line.text) > _BYLINE_MAX or line.text.endswith(_FULL_STOPS):
                 continue
+            if len(line.words) > 1:  # a date as a box of its own
+                for run in line.words:
+                    if is_date_only(run):
+                        return parse_datetime(run), line
+            # A date as a part between separators, in a line signed as a byline: "Expo Centre
+            # | 10 December 2025" is an event's date.
             parts = [part for run in line.words for part in _BYLINE_SEPARATORS.split(run)]
-            if len(parts) < 2 or (len(line.words) == 1 and not any(map(_is_byline_part, parts))):
-                continue  # "Expo Centre | 10 December 2025": an event's date, not a byline
-            for part in parts:
-                if is_date_only(part):
-                    return parse_datetime(part), line
+            if len(parts) > 1 and any(map(_is_byline_part, parts)):
+                for part in parts:
+                    if is_date_only(part):
+                        return parse_datetime(part), line
         for line in self._lines_above_text(breadcrumb=True, standfirst=True):
+            if labels.reads_as_sentence(line.text):
+                continue  # "The study was published on 20 October 2025 in …"
             found = labels.PUBLISHED_ON.search(line.text)
             if found is not None and len(line.text) <= _LONG_LINE:
                 value = parse_datetime(line.text[found.end():])
@@ -330,9 +359,9 @@ class ArticlePage:
 
     def _lines_above_text(self, *, breadcrumb: bool = False,
                           standfirst: bool = False) -> list[Line]:
-        """The header lines up to the first paragraph of prose; with ``standfirst``, also the
-        line right under a first paragraph (a standfirst over "Posted on …"); with
-        ``breadcrumb``, the lines just above the headline too, chrome included (Typecho
+        """The header lines up to the first paragraph of prose. With ``standfirst``, also the
+        one line right under that paragraph, should it be a standfirst over "Posted on …";
+        with ``breadcrumb``, the lines just above the headline too, chrome included (Typecho
         prints "发布于 2025.10.20" at the end of its breadcrumb)."""
         lines = []
         prose = False
@@ -392,11 +421,22 @@ class ArticlePage:
             if len(line.text) <= 60 and labels.HEADER_TOOL.match(line.text):
                 # The tool's box (its icon links too), unless the box holds the text as well
                 # ("<article><h1>…<a>3 comments</a><p>…").
-                holds_text = any(map(self._is_prose, doc.lines_in(line.block)))
+                holds_text = self._holds_more_than_links(line)
                 header_end = max(header_end, line.end if holds_text else doc.end(line.block))
                 continue
             break
         return header_end
+
+    def _holds_more_than_links(self, tool: Line) -> bool:
+        """Whether the box of a header tool's line holds more than the tool: words that are
+        not links (a photo story's captions) or a picture that is not a link's icon."""
+        doc, block = self.doc, tool.block
+        anchors = [(doc.start(anchor), doc.end(anchor)) for anchor in block.iter("a")]
+        for line in doc.lines_in(block):
+            if line is not tool and not all(any(low < key < high for low, high in anchors)
+                                            for key in line.keys):
+                return True
+        return any(next(image.iterancestors("a"), None) is None for image in block.iter("img"))
 
     @cached_property
     def _meta_after_text(self) -> Line | None:
@@ -420,6 +460,9 @@ class ArticlePage:
             if self._is_prose(after):
                 return None
         return line
+
+    def _prose_between(self, low: float, high: float) -> bool:
+        return any(map(self._is_prose, self.doc.lines_between(low, high)))
 
     def _is_prose(self, line: Line) -> bool:
         """A paragraph of the text (long, a sentence), outside page chrome."""
@@ -445,14 +488,15 @@ class ArticlePage:
     @cached_property
     def body_end(self) -> float:
         """Key where the body stops: prev/next links, Related News, sharing, footer, or a
-        date line printed under the text; after some text, an editor's credit or a box of
-        attachments."""
+        date line printed under the text; below its first line, an editor's credit or a box
+        of attachments (a contributor's credit may open a text)."""
         doc = self.doc
         trailing = self._meta_after_text
         limit = trailing.start - 0.01 if trailing is not None else doc.end(doc.body)
         related = self._related_range
-        if related is not None and related[0] > self.header_end and not any(
-                map(self._is_prose, doc.lines_between(related[1], limit))):
+        if related is not None and related[0] > self.header_end and (
+                self._prose_between(self.header_end, related[0])
+                or not self._prose_between(related[1], limit)):
             # A Related News block ends the text; a box beside it, placed first in the markup
             # with the text after it, does not.
             limit = min(limit, related[0])
@@ -473,22 +517,29 @@ class ArticlePage:
         line = lines[index]
         if len(line.text) > 60 or not labels.ATTACHMENTS.match(line.text):
             return False
-        boxes = [(line, line.start - 1.0)] if self._offers_document(line, line.start - 1.0) \
-            else []
-        after = line.end
-        for following in lines[index + 1:]:
-            if _ends_body(following):
+        # Each line of the box with the key where the line above it ends: a link's key is
+        # its element's, before its words, so it lies after that key.
+        box = [(line, lines[index - 1].end)]
+        for above, following in zip(lines[index:], lines[index + 1:], strict=False):
+            if _ends_body(following) or labels.CREDIT_LINE.match(following.text):
                 break
-            boxes.append((following, after))
-            after = following.end
-        return bool(boxes) and all(self._offers_document(box, above) for box, above in boxes)
+            box.append((following, above.end))
+        # The label's own line may hold no file: "附件：" over the list.
+        offers = [self._offers_document(box_line, after) for box_line, after in box]
+        return any(offers) and all(offers[1:])
 
     def _offers_document(self, line: Line, after: float) -> bool:
-        """The line names a document file, or holds a link to one (a link starting after key
-        ``after``, the line above's end: its key is its element's, before its words)."""
-        return bool(_DOCUMENT_FILE.search(line.text)) or any(
-            _DOCUMENT_FILE.search(link.url) or _DOCUMENT_FILE.search(link.text)
-            for link in self.doc.links if after < link.key <= line.end)
+        """The line names a document file, or holds a link to one (a link whose key lies
+        between ``after`` and the line's end)."""
+        if _DOCUMENT_FILE.search(line.text):
+            return True
+        keys = self._document_link_keys
+        return bisect_right(keys, after) < bisect_right(keys, line.end)
+
+    @cached_property
+    def _document_link_keys(self) -> list[float]:
+        return [link.key for link in self.doc.links
+                if _DOCUMENT_FILE.search(link.url) or _DOCUMENT_FILE.search(link.text)]
 
     @cached_property
     def _body_lines(self) -> list[Line]:
@@ -529,19 +580,23 @@ class ArticlePage:
     def _other_news_heading(self) -> Line | None:
         """"More News" / "其他新闻" over news items: read as Related News when the page has
         no such heading. Weaker words, so only a heading of its own (not a "More News >>" link
-        to the list), not in a sidebar, and over items with dates or right over the items (a
-        subheading of the text has paragraphs under it, then maybe the pager)."""
+        to the list), not in a sidebar, and over news items (``_heads_news_items``)."""
         doc = self.doc
         for line in doc.lines_between(self.header_end, doc.end(doc.body)):
             if len(line.text) <= 30 and labels.OTHER_NEWS_HEADING.match(line.text) \
                     and not doc.in_chrome(line.start) and next(line.block.iter("a"), None) is None:
                 low, high = doc.block_under_heading(line)
-                items = news_items(doc, low, high)
-                if any(item.published_on for item in items) or (
-                        items and not any(map(self._is_prose, doc.lines_between(
-                            line.end, doc.article_links_between(low, high)[0].key)))):
+                if self._heads_news_items(line, high):
                     return line
         return None
+
+    def _heads_news_items(self, heading: Line, end: float) -> bool:
+        """News items under the heading, up to key ``end``: dated ones, or a list of links
+        with no paragraph of the text among them (the text's own "More News" subsection has
+        paragraphs, with their links in them)."""
+        items = news_items(self.doc, heading.start, end)
+        return any(item.published_on for item in items) or (
+            bool(items) and not self._prose_between(heading.end, end))
 
     def _related_heading_picture(self) -> Line | None:
         """A "Related News" heading drawn as a picture (``<img alt="Related News">``), as a
@@ -613,10 +668,19 @@ class ArticlePage:
         )
 
 
+def _reads_as_credit(line: Line) -> bool:
+    """A credit's form: in brackets ("（来源：质量管理部）"), a sentence ("Source: company
+    announcement."), or what ends a body ("（责任编辑：王静）")."""
+    text = line.text
+    return (text.startswith(("(", "（")) and text.endswith((")", "）"))) \
+        or text.endswith(_FULL_STOPS) or _ends_body(line)
+
+
 def _names_publication(match: re.Match[str]) -> bool:
     """A published label naming the publication ("发布时间", "Published Time"), not a bare
     "时间" / "Date", which may be an event's."""
-    return match.lastgroup == "published" and labels.PUBLICATION_WORD.match(match.group())
+    return match.lastgroup == "published" and labels.PUBLICATION_WORD.match(match.group()) \
+        is not None
 
 
 def _is_byline_part(part: str) -> bool:

@@ -107,7 +107,7 @@ def images_in_pieces(doc: Document, pieces: list[etree._Element | str]) -> list[
         if isinstance(piece, str):
             continue
         for image in piece.iter("img"):
-            if _is_spacer(image):
+            if _is_spacer_or_icon(image):
                 continue
             url = doc.resolve(image.get("src"))
             if url and url not in found:
@@ -115,7 +115,7 @@ def images_in_pieces(doc: Document, pieces: list[etree._Element | str]) -> list[
     return found
 
 
-def _is_spacer(image: etree._Element) -> bool:
+def _is_spacer_or_icon(image: etree._Element) -> bool:
     """A picture one or two pixels across, a drawn line or a spacer (old table layouts put
     ``<img src="line.gif" width="680" height="1">`` under the header), or a link's icon at
     most 48 pixels each way (a share bar's logos, a PDF symbol before an attachment): not an
@@ -132,6 +132,7 @@ def _is_spacer(image: etree._Element) -> bool:
 
 
 def _next_is_link(image: etree._Element) -> bool:
+    """The picture stands right before a link (a PDF symbol before the file's name)."""
     following = image.getnext()
     return following is not None and following.tag == "a" and not (image.tail or "").strip()
 

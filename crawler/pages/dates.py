@@ -51,10 +51,17 @@ _PATTERNS = (_FULL, _YEAR_MONTH_THEN_DAY, _DAY_THEN_YEAR_MONTH, _MONTH_NAME, _DA
 # A timeline's item dates ("11-20") under headings of their year ("2025").
 _MONTH_DAY_ONLY = re.compile(r"^\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?\s*$")
 _YEAR_ONLY = re.compile(rf"^\s*{_YEAR}\s*年?\s*$")
-_DAY_MONTH_ONLY = re.compile(
-    r"^\s*(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?)\s*$",
+# A month's full name or its abbreviation, nothing longer ("Novel" is no month).
+_MONTH_WORD = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+               r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_DAY_OF_MONTH = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
+_LEADING_DAY_MONTH = re.compile(
+    rf"^\s*(?:(?P<d>{_DAY_OF_MONTH})\s+(?P<m>{_MONTH_WORD})|(?P<m2>{_MONTH_WORD})\s+"
+    rf"(?P<d2>{_DAY_OF_MONTH}))(?=\s|$)",
     re.IGNORECASE,
+)
+_DAY_MONTH_ONLY = re.compile(
+    rf"^\s*(?:{_DAY_OF_MONTH}\s+{_MONTH_WORD}|{_MONTH_WORD}\s+{_DAY_OF_MONTH})\s*$", re.IGNORECASE
 )
 
 _BARE_DAY_YEAR_MONTH = re.compile(rf"^\s*(?P<d>\d{{1,2}})\s+{_YEAR}\s+(?P<m>\d{{1,2}})\s*$")
@@ -182,6 +189,17 @@ def is_day_and_month(text: str) -> bool:
     """A date shown without its year: "01 Nov", "Nov 1st", "11-01", "11月1日" (a news item's
     date box, its year in a ``datetime`` attribute or a heading)."""
     return month_and_day(text) is not None or _DAY_MONTH_ONLY.match(text) is not None
+
+
+def split_leading_day_and_month(text: str) -> tuple[int, int, str] | None:
+    """(month, day, the rest) of a text opening with a date shown without its year ("11 Nov
+    Vcare Passes Inspection"), else None."""
+    match = _LEADING_DAY_MONTH.match(text)
+    if match is None:
+        return None
+    month = _MONTHS[(match.group("m") or match.group("m2"))[:3].casefold()]
+    day = int((match.group("d") or match.group("d2")).rstrip("stndrh"))
+    return month, day, text[match.end():]
 
 
 def year_alone(text: str) -> int | None:

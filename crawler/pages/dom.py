@@ -146,14 +146,16 @@ def _is_site_header_or_footer(element: etree._Element) -> bool:
 
 
 def _is_pull_quote(element: etree._Element) -> bool:
-    """An ``<aside>`` inside the article's text that holds a few words and no links: a pull
-    quote, read within the text (HTML's own example of an aside in an article), not a
-    sidebar."""
-    if element.tag != "aside" or _names_chrome(element.get("class") or "-") \
-            or element.get("role") in _CHROME_ROLES:
+    """An ``<aside>`` inside an ``<article>`` holding a few words, no links and no pictures,
+    and named as no sidebar by class, id or role: a pull quote, read within the text (HTML's
+    own example of an aside in an article). ``Document._chrome_by_markup`` lets it be."""
+    if element.tag != "aside" or element.get("role") in _CHROME_ROLES:
         return False
-    return (next(element.iterancestors("article", "main"), None) is not None
-            and next(element.iter("a"), None) is None
+    names, key = element.get("class"), element.get("id")
+    if (names and _names_chrome(names)) or (key and _names_chrome(key)):
+        return False
+    return (next(element.iterancestors("article"), None) is not None
+            and next(element.iter("a", "img"), None) is None
             and len(element_text(element)) <= _PULL_QUOTE_MAX)
 
 
@@ -702,7 +704,8 @@ class Document:
 
     def _chrome_by_markup(self) -> list[etree._Element]:
         """Navigation, sidebars, site header and footer, by tag, ARIA role or class name
-        (candidates are collected during the walk)."""
+        (candidates are collected during the walk); not an article's own header and footer,
+        nor a pull quote."""
         return [element for element in self._marked_chrome
                 if (element.tag not in ("header", "footer") or _is_site_header_or_footer(element))
                 and not _is_pull_quote(element)]

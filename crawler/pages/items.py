@@ -27,6 +27,7 @@ from crawler.pages.dates import (
     month_and_day,
     parse_date,
     split_leading_date,
+    split_leading_day_and_month,
     year_alone,
 )
 from crawler.pages.dom import HEADING_TAGS, Document, Line, Link
@@ -168,12 +169,18 @@ def _line_around(doc: Document, link: Link) -> list[Line]:
 
 
 def _without_leading_date(title: str, published_on: date) -> str:
-    """``2024-12-16威凯尔…``: a title opening with the item's own date shows the date before
-    the headline. A date followed by a comma opens a sentence and stays."""
+    """``2024-12-16威凯尔…`` or ``11 Nov Vcare…``: a title opening with the item's own date
+    shows the date before the headline. A date followed by a comma opens a sentence and
+    stays."""
     found = split_leading_date(title)
-    if found is None or found[0] != published_on:
-        return title
-    rest = found[1].lstrip(_DATE_TRAIL)
+    if found is not None and found[0] == published_on:
+        rest = found[1]
+    else:  # "11 Nov Vcare Passes Inspection": the date box shows no year
+        short = split_leading_day_and_month(title)
+        if short is None or short[:2] != (published_on.month, published_on.day):
+            return title
+        rest = short[2]
+    rest = rest.lstrip(_DATE_TRAIL)
     if not rest or rest[0] in ",，、" or not any(map(str.isalpha, rest)):
         return title
     return rest
@@ -248,18 +255,31 @@ def item_date(container: etree._Element, lines: list[Line]) -> date | None:
     date_lines = " ".join([line.spaced for line in lines
                            if len(line.text) <= 12 or not _looks_like_prose(line.text)])
     return (parse_date(date_lines) or parse_date(" ".join([line.spaced for line in lines]))
-            or date_of_bare_boxes(" ".join(_leading_number_boxes(lines))))
+            or _date_of_number_boxes(lines))
 
 
-def _leading_number_boxes(lines: list[Line]) -> list[str]:
-    """The item's first lines while they hold only numbers: where a date box stands (a count
-    or a rank after the headline is no date)."""
-    boxes = []
+def _date_of_number_boxes(lines: list[Line]) -> date | None:
+    """A date drawn as bare number boxes (the "/" by CSS): the item's first lines while they
+    hold only numbers ("24", "2025 10"), else one such line of its own after the headline
+    ("2025 11 20"). Counts behind icons ("<i></i>2024 <i></i>5 <i></i>12") are no date."""
+    leading = []
     for line in lines:
         if any(map(str.isalpha, line.text)):
             break
-        boxes.append(line.spaced)
-    return boxes
+        leading.append(line.spaced)
+    found = date_of_bare_boxes(" ".join(leading))
+    if found is not None:
+        return found
+    for line in lines[len(leading):]:
+        if not any(map(str.isalpha, line.text)) and not _has_icons(line.block):
+            found = date_of_bare_boxes(line.spaced)
+            if found is not None:
+                return found
+    return None
+
+
+def _has_icons(block: etree._Element) -> bool:
+    return next(block.iter("i", "img", "svg"), None) is not None
 
 
 def _looks_like_prose(text: str) -> bool:
@@ -389,12 +409,13 @@ def _shows_other_than_title(doc: Document, link: Link) -> bool:
 
 def _longest(texts) -> str | None:
     """The longest text that says something: a bullet ("·") or separator left beside the
-    title is not a summary, nor is a date left beside it ("2024年08月16日"), a category tag
-    ("[公司新闻]") or a view counter ("386 views")."""
+    title is not a summary, nor is a date left beside it ("2024年08月16日", "11 Nov"), a
+    category tag ("[公司新闻]") or a view counter ("386 views")."""
     candidates = [text for text in map(_without_date_and_button, texts)
                   if text and any(map(str.isalpha, text))
                   and (len(text) > _DATE_TEXT_MAX or not _is_date_text(text))
-                  and not _is_tag(text) and not _is_view_counter(text)]
+                  and not _is_tag(text) and not _is_view_counter(text)
+                  and not (len(text) <= _DAY_MONTH_MAX and is_day_and_month(text))]
     return max(candidates, key=len) if candidates else None
 
 

@@ -58,6 +58,12 @@ def _kind_by_own_words(text: str) -> str | None:
     return "next" if labels.NEXT_LINK_TEXT.match(text) else None
 
 
+def _in_sidebar(doc: Document, link: Link) -> bool:
+    """In an ``<aside>`` or under a "Latest News" heading."""
+    return next(link.element.iterancestors("aside"), None) is not None or any(
+        low < link.key < high for low, high in doc.sidebar_ranges)
+
+
 def _accessible_name(link: Link) -> str:
     """What a screen reader says for a link that shows no words (an arrow glyph): its
     ``aria-label`` ("Previous article"). Its ``title`` names the target, not the link."""
@@ -73,7 +79,9 @@ def _named_neighbour(doc: Document, link: Link) -> str | None:
     if not any(map(str.isalpha, link.text)):
         # In a sidebar a bare "Previous" / "Next" is a carousel's or ticker's arrow.
         name = _accessible_name(link)
-        return None if name.casefold() in _BARE_WORDS else _kind_by_own_words(name)
+        if name.casefold() in _BARE_WORDS and _in_sidebar(doc, link):
+            return None
+        return _kind_by_own_words(name)
     return _kind_by_own_words(link.text) or _named_by_first_line(doc, link)
 
 

@@ -814,3 +814,142 @@ def test_a_related_items_day_and_month_box_is_not_its_title() -> None:
                  "welcomed a delegation to discuss process development.</p></a></li></ul>")
     item, = parse_article(_EN_URL, html).related
     assert (item.title, item.published_on.isoformat()) == (None, "2024-11-01")
+
+
+def test_a_credit_under_the_text_of_a_page_dated_by_its_byline_leaves_the_text_alone() -> None:
+    html = _page("新闻详情",
+                 "<h1>威凯尔医药举办安全生产培训</h1>"
+                 "<div>原创 品牌部 <em>2025-11-18 09:30</em> 发表于江苏</div>"
+                 "<p>11月中旬，公司组织全体员工参加了年度安全生产培训。</p>"
+                 "<p>培训内容涵盖消防安全和应急处置。</p>"
+                 "<p>全体员工参加了现场演练。</p>"
+                 "<p>（编辑：陈雨）</p>")
+    article = parse_article(_ZH_URL, html)
+    assert article.published_at.isoformat() == "2025-11-18T09:30:00+08:00"
+    assert article.body_text.splitlines() == [
+        "11月中旬，公司组织全体员工参加了年度安全生产培训。", "培训内容涵盖消防安全和应急处置。",
+        "全体员工参加了现场演练。"]
+
+
+@pytest.mark.parametrize("headline", ["热烈祝贺威凯尔医药VC031片获得临床试验批准！",
+                                      "What does the approval of VC031 mean for patients?"])
+def test_a_source_line_under_a_headline_that_reads_as_a_sentence_is_header(headline: str) -> None:
+    html = _page("新闻详情",
+                 f"<div class='date'>2025-11-18</div><h1>{headline}</h1>"
+                 "<div>来源：威凯尔医药 浏览：128</div>"
+                 f"<p>{_LONG_ZH}</p><p>{_LONG_ZH}</p>")
+    article = parse_article(_ZH_URL, html)
+    assert article.source == "威凯尔医药"
+    assert article.body_text == f"{_LONG_ZH}\n{_LONG_ZH}"
+
+
+def test_a_bare_date_label_under_a_standfirst_is_the_header_when_no_date_line_is_above() -> None:
+    html = _page("新闻详情",
+                 "<h1>威凯尔新实验室启用</h1><p>作者：品牌部 张三</p>"
+                 "<p>新实验室新增面积约两千平方米，将承担早期原料药工艺开发工作。</p>"
+                 "<p>日期：2025-12-05 来源：威凯尔医药</p>"
+                 f"<p>{_LONG_ZH}</p>")
+    article = parse_article(_ZH_URL, html)
+    assert (article.published_at.isoformat(), article.source) == (
+        "2025-12-05T00:00:00+08:00", "威凯尔医药")
+
+
+def test_a_published_on_sentence_in_the_second_paragraph_does_not_date_the_article() -> None:
+    html = _page("新闻详情",
+                 "<h1>威凯尔医药VC047二期临床研究结果发表</h1>"
+                 "<p>威凯尔医药自主研发的VC047片二期临床研究取得积极结果，主要终点均达到预设目标。</p>"
+                 "<p>该研究结果发表于2025年10月20日出版的《柳叶刀》子刊。</p>"
+                 f"<p>{_LONG_ZH}</p>")
+    article = parse_article(_ZH_URL, html)
+    assert article.published_at is None
+    assert len(article.body_text.splitlines()) == 3
+
+
+def test_related_news_ends_the_text_though_a_newsletter_line_follows_it() -> None:
+    html = _page("Vcare",
+                 f"<h1>Headline</h1><p>Published Time: 2025-12-05 09:15</p><p>{_LONG_EN}</p>"
+                 "<div><h3>More News</h3><ul><li>"
+                 "<a href='/news_detail/1900000000000000021-18-6.html'>Vcare Passes EU GMP "
+                 "Inspection</a> <span>2025-11-20</span></li></ul></div>"
+                 "<div><p>Subscribe to our newsletter to receive the latest company news and "
+                 "press releases by email.</p></div>")
+    article = parse_article(_EN_URL, html)
+    assert article.body_text == _LONG_EN
+    assert [item.news_id for item in article.related] == ["1900000000000000021"]
+
+
+def test_the_texts_own_more_news_subsection_with_links_in_paragraphs_is_text() -> None:
+    html = _page("Vcare",
+                 f"<h1>Headline</h1><p>Published Time: 2025-12-05 09:15</p><div><p>{_LONG_EN}</p>"
+                 "<h3>More News</h3><p><a href='/news_detail/1900000000000000021-18-6.html'>Vcare "
+                 "Passes EU GMP Inspection</a>: the Nanjing site passed the inspection with no "
+                 "major findings.</p></div>")
+    article = parse_article(_EN_URL, html)
+    assert article.related == []
+    assert article.body_text.splitlines()[1:] == [
+        "More News", "Vcare Passes EU GMP Inspection: the Nanjing site passed the inspection "
+        "with no major findings."]
+
+
+def test_a_sidebar_aside_beside_the_article_in_main_is_no_pull_quote() -> None:
+    html = _page("Vcare",
+                 "<main><article><h1>Headline</h1><p>Published Time: 2025-12-05 09:15</p>"
+                 f"<p>{_LONG_EN}</p></article>"
+                 "<aside id='sidebar'><h3>Contact Us</h3><p>Tel: 025-5888 6600</p>"
+                 "<img src='/static/qrcode.jpg'></aside></main>")
+    article = parse_article(_EN_URL, html)
+    assert (article.body_text, article.images) == (_LONG_EN, [])
+
+
+def test_an_attachments_box_followed_by_an_editors_credit_ends_the_text() -> None:
+    html = _page("新闻详情",
+                 "<h1>威凯尔发布社会责任报告</h1><p>发布时间：2025-10-20 09:15</p>"
+                 f"<div><p>{_LONG_ZH}</p>"
+                 "<p>附件：<a href='/upload/csr-2025.pdf'>2025年度社会责任报告.pdf</a></p>"
+                 "<p>（编辑：陈雨）</p></div>")
+    assert parse_article(_ZH_URL, html).body_text == _LONG_ZH
+
+
+def test_a_share_bar_in_the_box_of_a_photo_story_leaves_the_story_to_the_body() -> None:
+    html = _page("新闻详情",
+                 "<h1>图片新闻：新实验室启用</h1><div><span>发布时间：2025-12-05 09:15</span></div>"
+                 "<div class='content'>分享到：<a href='#'>微信</a> <a href='#'>微博</a>"
+                 "<p><img src='/upload/lab1.jpg'></p><p>新实验室启用仪式现场</p></div>")
+    article = parse_article(_ZH_URL, html)
+    assert (article.body_text, article.images) == (
+        "新实验室启用仪式现场", ["https://www.vcarepharmatech.com/upload/lab1.jpg"])
+
+
+def test_an_event_line_with_a_bold_label_does_not_date_the_article() -> None:
+    html = _page("Vcare",
+                 "<h1>Vcare to Exhibit at BIO China</h1><p><strong>Venue:</strong> Nanjing "
+                 f"International Expo Centre | 10 December 2025</p><p>{_LONG_EN}</p>")
+    article = parse_article(_EN_URL, html)
+    assert article.published_at is None
+    assert article.body_text.startswith("Venue: Nanjing International Expo Centre")
+
+
+def test_a_pagers_arrow_links_labelled_previous_and_next_in_a_nav_are_neighbours() -> None:
+    html = _page("Vcare",
+                 f"<h1>Headline</h1><p>Published Time: 2025-06-20 09:45</p><p>{_LONG_EN}</p>"
+                 f"<nav class='post-pager'><a href='{_PREVIOUS}' aria-label='Previous'>&larr;</a> "
+                 "<a href='/news/18-6.html'>Back to list</a> "
+                 f"<a href='{_NEXT}' aria-label='Next'>&rarr;</a></nav>")
+    article = parse_article(_EN_URL, html)
+    assert article.previous and article.previous.endswith(_PREVIOUS)
+    assert article.next and article.next.endswith(_NEXT)
+
+
+@pytest.mark.parametrize("item", [
+    "<li><a href='/news_detail/1900000000000000005-18-6.html'>"
+    "<time datetime='2025-11-11'>11 Nov</time> Vcare Passes Inspection 11</a></li>",
+    "<li><time datetime='2025-11-11'>11 Nov</time>"
+    "<a href='/news_detail/1900000000000000005-18-6.html'>Vcare Passes Inspection 11</a></li>",
+])
+def test_a_day_and_month_beside_a_related_items_title_is_neither_title_nor_summary(
+        item: str) -> None:
+    html = _page("Vcare",
+                 f"<h1>Headline</h1><p>Published Time: 2025-12-05 09:15</p><p>{_LONG_EN}</p>"
+                 f"<h2>Related News</h2><ul>{item}</ul>")
+    related, = parse_article(_EN_URL, html).related
+    assert (related.title, related.summary) == ("Vcare Passes Inspection 11", None)

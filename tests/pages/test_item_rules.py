@@ -322,3 +322,13 @@ def test_a_download_button_in_an_items_row_is_not_its_summary() -> None:
     items = parse_listing("https://en.vcarepharmatech.com/news/18-8.html", html).items
     assert [(item.title, item.summary) for item in items] == [
         ("Environmental disclosure 20", None), ("Environmental disclosure 10", None)]
+
+
+def test_a_date_drawn_as_number_boxes_after_the_headline_dates_the_item() -> None:
+    html = "<html><body><ul>" + "".join(
+        f"<li><a href='/news_detail/19000000000000000{n}-18-6.html'><h3>Headline {n}</h3><p>What "
+        f"happened, in a sentence of its own.</p><div class='date'><span>2025</span><span>{month}"
+        f"</span><span>{day}</span></div></a></li>" for n, month, day in ((1, 11, 20), (2, 10, 12))
+    ) + "</ul></body></html>"
+    items = parse_listing("https://en.vcarepharmatech.com/news/18-6.html", html).items
+    assert [item.published_on.isoformat() for item in items] == ["2025-11-20", "2025-10-12"]
