@@ -200,59 +200,63 @@ class ArticlePage:
     @cached_property
     def _labelled(self) -> dict[str, tuple[str, Line]]:
         """The value after each header label (first occurrence), with the line it is on.
-        Under the text (``_sentences_above``) only a date line naming the publication is the
-        header's, printed there ("发布时间：… 来源：…"); an author, a count or a source alone
-        is the text's credit ("（编辑：陈雨）", "（来源：质量管理部）"), and a bare "时间：" under a
-        sentence is an event's when the page's date stands as a line above the text."""
+
+        The header opens at its first labelled line (or a date line of its own). A line with
+        a sentence of the text between it and that opening (``_sentence_between``) is under
+        the text: there only a date the header still lacks counts ("发布时间：… 来源：…"
+        printed under the text), or a line with a view count beside another label ("来源：…
+        浏览：128", what no credit shows); an author, a count or a source alone is the text's
+        credit ("编辑：陈雨", "（来源：质量管理部）"), a second date an event's ("时间：
+        2025-12-10"). Under a standfirst, a first labelled line opens the header only by
+        naming the publication, or by standing right above a line that does; else it is a
+        credit under a text dated elsewhere (a byline, ``<meta>``)."""
         found: dict[str, tuple[str, Line]] = {}
+        opening: Line | None = None
+        held: list[Line] = []  # labelled lines under a standfirst, before the opening
+        dated = False  # the header shows its date above the line at hand
         for line in self.header_lines:
             alone, matches = self._labels_on(line)
             if not (alone or matches):
+                if opening is None and is_date_only(line.spaced):
+                    opening, dated = line, True
                 continue
-            names_publication = any(map(_names_publication, matches))
-            sentences = self._sentences_above(line)
-            if sentences and not names_publication and self._date_line_above_text is not None:
-                continue  # "时间：…" in the text is an event's: the page's date is the line above
-            under_text = sentences == 2 or (sentences == 1 and _reads_as_credit(line))
-            if under_text and (alone or not names_publication or _ends_body(line)):
+            published = any(match.lastgroup == "published" for match in matches)
+            if opening is None:
+                if self._sentence_between(None, line) and not _counts_beside_label(matches) \
+                        and not any(map(_names_publication, matches)):
+                    held.append(line)
+                    continue
+                opening = line
+                for above in held:
+                    if not self._sentence_between(above, line):
+                        self._record_labels(above, found)
+            elif self._sentence_between(opening, line) and not _counts_beside_label(matches) \
+                    and (alone or not published or dated or _ends_body(line)):
                 continue
-            if alone:
-                found.setdefault(alone.lastgroup or "", ("", line))
-                continue
-            for match, following in zip(matches, [*matches[1:], None], strict=False):
-                stop = following.start() if following else len(line.spaced)
-                value = line.spaced[match.end() : stop]
-                found.setdefault(match.lastgroup or "", (value, line))
+            dated = dated or published
+            self._record_labels(line, found)
         return found
 
-    def _sentences_above(self, line: Line) -> int:
-        """How many sentences (0, 1, 2 or more as 2) lie between the headline and ``line``.
-        With two, ``line`` is under the text (one may be a standfirst over the header); with
-        one, if it reads as a credit. Under a text of short ``<br>`` lines, the text's last
-        lines fall among the header lines."""
-        if self.title_element is None:
-            return 0
-        doc = self.doc
-        sentences = 0
-        for above in doc.lines_between(doc.end(self.title_element), line.start):
-            if labels.reads_as_sentence(above.text) and not doc.in_chrome(above.start):
-                sentences += 1
-                if sentences == 2:
-                    break
-        return sentences
+    def _record_labels(self, line: Line, found: dict[str, tuple[str, Line]]) -> None:
+        alone, matches = self._labels_on(line)
+        if alone:
+            found.setdefault(alone.lastgroup or "", ("", line))
+            return
+        for match, following in zip(matches, [*matches[1:], None], strict=False):
+            stop = following.start() if following else len(line.spaced)
+            value = line.spaced[match.end() : stop]
+            found.setdefault(match.lastgroup or "", (value, line))
 
-    @cached_property
-    def _date_line_above_text(self) -> Line | None:
-        """A date line of its own under the headline, above the first sentence."""
-        if self.title_element is None:
-            return None
+    def _sentence_between(self, upper: Line | None, lower: Line) -> bool:
+        """A sentence of the text (not the headline, not chrome) lies between the two lines,
+        or between the headline and ``lower`` when ``upper`` is None. Under a text of short
+        ``<br>`` lines, the text's last lines fall among the header lines."""
         doc = self.doc
-        for line in doc.lines_between(doc.end(self.title_element), doc.end(doc.body)):
-            if labels.reads_as_sentence(line.text) or len(line.text) > _LONG_LINE:
-                return None
-            if is_date_only(line.spaced) and not doc.in_chrome(line.start):
-                return line
-        return None
+        low = doc.end(self.title_element) if self.title_element is not None else -1.0
+        if upper is not None:
+            low = max(low, upper.end)
+        return any(labels.reads_as_sentence(line.text) and not doc.in_chrome(line.start)
+                   for line in doc.lines_between(low, lower.start))
 
     def _value_on_next_line(self, line: Line, *, sibling_only: bool) -> tuple[str, Line] | None:
         """A label alone on its line (``<dt>``, ``<td>``) keeps its value in the next box."""
@@ -429,14 +433,14 @@ class ArticlePage:
 
     def _holds_more_than_links(self, tool: Line) -> bool:
         """Whether the box of a header tool's line holds more than the tool: words that are
-        not links (a photo story's captions) or a picture that is not a link's icon."""
+        neither links nor a share bar's own ("扫一扫 分享到朋友圈"), such as a photo story's
+        captions."""
         doc, block = self.doc, tool.block
         anchors = [(doc.start(anchor), doc.end(anchor)) for anchor in block.iter("a")]
-        for line in doc.lines_in(block):
-            if line is not tool and not all(any(low < key < high for low, high in anchors)
-                                            for key in line.keys):
-                return True
-        return any(next(image.iterancestors("a"), None) is None for image in block.iter("img"))
+        return any(
+            line is not tool and not labels.SHARE_WORDS.search(line.text)
+            and not all(any(low < key < high for low, high in anchors) for key in line.keys)
+            for line in doc.lines_in(block))
 
     @cached_property
     def _meta_after_text(self) -> Line | None:
@@ -494,11 +498,13 @@ class ArticlePage:
         trailing = self._meta_after_text
         limit = trailing.start - 0.01 if trailing is not None else doc.end(doc.body)
         related = self._related_range
-        if related is not None and related[0] > self.header_end and (
-                self._prose_between(self.header_end, related[0])
-                or not self._prose_between(related[1], limit)):
-            # A Related News block ends the text; a box beside it, placed first in the markup
-            # with the text after it, does not.
+        if related is not None and related[0] > self.header_end \
+                and not doc.chrome_covers(*related) and (
+                    self._prose_between(self.header_end, related[0])
+                    or not self._prose_between(related[1], limit)):
+            # A Related News block ends the text; a box beside it does not: placed first in
+            # the markup with the text after it, or an <aside> within the text (chrome, which
+            # the body skips).
             limit = min(limit, related[0])
         lines = [line for line in doc.lines_between(self.header_end, limit)
                  if not doc.in_chrome(line.start)]
@@ -591,12 +597,22 @@ class ArticlePage:
         return None
 
     def _heads_news_items(self, heading: Line, end: float) -> bool:
-        """News items under the heading, up to key ``end``: dated ones, or a list of links
-        with no paragraph of the text among them (the text's own "More News" subsection has
-        paragraphs, with their links in them)."""
-        items = news_items(self.doc, heading.start, end)
-        return any(item.published_on for item in items) or (
-            bool(items) and not self._prose_between(heading.end, end))
+        """News items under the heading, up to key ``end``: dated ones, or links with no
+        paragraph of the text among them up to the last (a card's summary is inside its
+        link; the text's own "More News" subsection has sentences outside its links)."""
+        doc = self.doc
+        items = news_items(doc, heading.start, end)
+        if any(item.published_on for item in items):
+            return True
+        links = doc.article_links_between(heading.end, end)
+        if not items or not links:
+            return False
+        spans = [(doc.start(link.element), doc.end(link.element)) for link in links]
+        last = spans[-1][1]
+        return not any(
+            self._is_prose(line) and any(not any(low < key < high for low, high in spans)
+                                         for key in line.keys)
+            for line in doc.lines_between(heading.end, last))
 
     def _related_heading_picture(self) -> Line | None:
         """A "Related News" heading drawn as a picture (``<img alt="Related News">``), as a
@@ -668,12 +684,9 @@ class ArticlePage:
         )
 
 
-def _reads_as_credit(line: Line) -> bool:
-    """A credit's form: in brackets ("（来源：质量管理部）"), a sentence ("Source: company
-    announcement."), or what ends a body ("（责任编辑：王静）")."""
-    text = line.text
-    return (text.startswith(("(", "（")) and text.endswith((")", "）"))) \
-        or text.endswith(_FULL_STOPS) or _ends_body(line)
+def _counts_beside_label(matches: list[re.Match[str]]) -> bool:
+    """A view count beside another label ("来源：威凯尔医药 浏览：128"): a header's line."""
+    return len(matches) > 1 and any(match.lastgroup == "views" for match in matches)
 
 
 def _names_publication(match: re.Match[str]) -> bool:

@@ -53,6 +53,7 @@ _COUNTER_ENDS = ("次", "views", "Views")  # "1,024次", "874 views"
 _PARTICULAR_SEPARATORS = re.compile(r"[|丨｜·•]")
 _DATE_TEXT_MAX = 60  # "Published Time: 2025-11-11 17:02:05 Read More >" is 47
 _DAY_MONTH_MAX = 16  # "01 Nov", "September 30th"
+_ZERO_PADDED = re.compile(r"^\s*\d{4}\s+\d{2}\s+\d{2}\s*$|^\s*\d{2}\s+\d{4}\s+\d{2}\s*$")
 
 
 def news_items(doc: Document, start: float, end: float, *, respect_chrome: bool = True,
@@ -126,7 +127,7 @@ def news_link(doc: Document, link: Link, container: etree._Element, start: float
     published_on = item_date(container, lines) or _dated_under_year_heading(doc, container,
                                                                             lines, start)
     if title is not None and published_on is not None:
-        title = _without_leading_date(title, published_on)
+        title = _without_leading_date(title, published_on, container)
     return NewsLink(news_id=link.news_id or "", url=link.url, title=title, summary=summary,
                     published_on=published_on)
 
@@ -168,22 +169,29 @@ def _line_around(doc: Document, link: Link) -> list[Line]:
     return [line]
 
 
-def _without_leading_date(title: str, published_on: date) -> str:
+def _without_leading_date(title: str, published_on: date, container: etree._Element) -> str:
     """``2024-12-16威凯尔…`` or ``11 Nov Vcare…``: a title opening with the item's own date
     shows the date before the headline. A date followed by a comma opens a sentence and
     stays."""
     found = split_leading_date(title)
     if found is not None and found[0] == published_on:
         rest = found[1]
-    else:  # "11 Nov Vcare Passes Inspection": the date box shows no year
+    else:  # "<time>11 Nov</time> Vcare Passes Inspection": the date box shows no year
         short = split_leading_day_and_month(title)
-        if short is None or short[:2] != (published_on.month, published_on.day):
-            return title
+        if short is None or short[:2] != (published_on.month, published_on.day) \
+                or not _shown_as_time(container, title[: len(title) - len(short[2])]):
+            return title  # "June 5 World Environment Day" keeps its date
         rest = short[2]
     rest = rest.lstrip(_DATE_TRAIL)
     if not rest or rest[0] in ",，、" or not any(map(str.isalpha, rest)):
         return title
     return rest
+
+
+def _shown_as_time(container: etree._Element, text: str) -> bool:
+    """``text`` is what a ``<time>`` box in the item shows."""
+    shown = " ".join(text.split())
+    return any(" ".join((time.text or "").split()) == shown for time in container.iter("time"))
 
 
 def _is_furniture(line: Line) -> bool:
@@ -260,8 +268,9 @@ def item_date(container: etree._Element, lines: list[Line]) -> date | None:
 
 def _date_of_number_boxes(lines: list[Line]) -> date | None:
     """A date drawn as bare number boxes (the "/" by CSS): the item's first lines while they
-    hold only numbers ("24", "2025 10"), else one such line of its own after the headline
-    ("2025 11 20"). Counts behind icons ("<i></i>2024 <i></i>5 <i></i>12") are no date."""
+    hold only numbers ("24", "2025 10"), else one such line of its own after the headline,
+    written as dates are, with two-digit month and day ("2025 11 20", "2025 03 07"). Counts
+    ("<i></i>2024 <i></i>5 <i></i>12", or icons drawn by CSS) are no date."""
     leading = []
     for line in lines:
         if any(map(str.isalpha, line.text)):
@@ -271,7 +280,8 @@ def _date_of_number_boxes(lines: list[Line]) -> date | None:
     if found is not None:
         return found
     for line in lines[len(leading):]:
-        if not any(map(str.isalpha, line.text)) and not _has_icons(line.block):
+        if not any(map(str.isalpha, line.text)) and not _has_icons(line.block) \
+                and _ZERO_PADDED.match(line.spaced):
             found = date_of_bare_boxes(line.spaced)
             if found is not None:
                 return found

@@ -8,12 +8,14 @@ pagers inside navigation boxes count, but only by what the link itself or its li
 from __future__ import annotations
 
 import math
+import re
 
 from crawler.pages import labels
 from crawler.pages.dom import Document, Link
 
 _ARROWS = " ←→«»‹›<>"  # around a pager's label: "← Previous Page", "Next Page →"
 _BARE_WORDS = frozenset(("next", "previous", "prev", "prev."))
+_SIDE = re.compile(r"side", re.IGNORECASE)  # sidebar, side-box, leftside
 
 
 def neighbour_links(doc: Document, header_end: float, related: tuple[float, float] | None,
@@ -59,9 +61,13 @@ def _kind_by_own_words(text: str) -> str | None:
 
 
 def _in_sidebar(doc: Document, link: Link) -> bool:
-    """In an ``<aside>`` or under a "Latest News" heading."""
-    return next(link.element.iterancestors("aside"), None) is not None or any(
-        low < link.key < high for low, high in doc.sidebar_ranges)
+    """In a side column: an ``<aside>``, a box whose role, class or id says so
+    (``complementary``, ``sidebar``, ``side-box``), or under a "Latest News" heading."""
+    for ancestor in link.element.iterancestors():
+        if ancestor.tag == "aside" or ancestor.get("role") == "complementary" \
+                or _SIDE.search(f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}"):
+            return True
+    return any(low < link.key < high for low, high in doc.sidebar_ranges)
 
 
 def _accessible_name(link: Link) -> str:

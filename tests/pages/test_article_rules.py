@@ -953,3 +953,98 @@ def test_a_day_and_month_beside_a_related_items_title_is_neither_title_nor_summa
                  f"<h2>Related News</h2><ul>{item}</ul>")
     related, = parse_article(_EN_URL, html).related
     assert (related.title, related.summary) == ("Vcare Passes Inspection 11", None)
+
+
+def test_a_plain_credit_under_a_one_paragraph_text_is_not_the_header() -> None:
+    html = _page("新闻详情",
+                 "<h1>威凯尔医药举办安全生产培训</h1><p>发布时间：2025-11-18 09:30</p>"
+                 f"<p>{_LONG_ZH}</p><p>编辑：陈雨</p>")
+    assert parse_article(_ZH_URL, html).body_text.startswith(_LONG_ZH)
+
+
+def test_an_events_time_under_a_date_line_above_the_headline_is_text() -> None:
+    html = _page("新闻详情",
+                 "<div class='date'>2025-11-18</div><h1>威凯尔将举办开放日活动</h1>"
+                 "<p>公司将于12月举办开放日活动，欢迎社会各界人士报名参加。</p>"
+                 "<p>时间：2025-12-10 09:00</p><p>地点：南京江北新区</p>")
+    article = parse_article(_ZH_URL, html)
+    assert article.published_at.isoformat() == "2025-11-18T00:00:00+08:00"
+    assert article.body_text.splitlines()[1:] == ["时间：2025-12-10 09:00", "地点：南京江北新区"]
+
+
+def test_a_source_line_right_above_the_date_line_under_a_standfirst_is_header() -> None:
+    html = _page("Vcare",
+                 "<h1>Vcare Opens a New Laboratory</h1>"
+                 "<p>The new laboratory adds about two thousand square metres of space.</p>"
+                 "<p>It will take on early process development work for active ingredients.</p>"
+                 "<p>Source: Vcare Communications</p><p>Published Time: 2025-12-05 09:15</p>"
+                 f"<p>{_LONG_EN}</p>")
+    article = parse_article(_EN_URL, html)
+    assert (article.source, article.body_text) == ("Vcare Communications", _LONG_EN)
+
+
+def test_a_source_and_count_line_under_a_standfirst_is_header() -> None:
+    html = _page("新闻详情",
+                 "<div class='date'>2025-12-05</div><h1>威凯尔新实验室启用</h1>"
+                 "<p>摘要：新实验室新增面积约两千平方米，将承担早期工艺开发。</p>"
+                 f"<p>来源：威凯尔医药 浏览：128</p><p>{_LONG_ZH}</p>")
+    article = parse_article(_ZH_URL, html)
+    assert (article.source, article.body_text) == ("威凯尔医药", _LONG_ZH)
+
+
+def test_a_related_aside_inside_the_text_does_not_cut_it() -> None:
+    html = _page("Vcare",
+                 "<article><h1>Headline</h1><p>Published Time: 2025-12-05 09:15</p>"
+                 f"<p>{_LONG_EN}</p><aside class='related'><h3>Related News</h3><ul><li>"
+                 "<a href='/news_detail/1900000000000000021-18-6.html'>Vcare Passes EU GMP "
+                 "Inspection</a> <span>2025-11-20</span></li></ul></aside>"
+                 "<p>The new site will employ about two hundred scientists and engineers.</p>"
+                 "</article>")
+    article = parse_article(_EN_URL, html)
+    assert article.body_text == (f"{_LONG_EN}\nThe new site will employ about two hundred "
+                                 "scientists and engineers.")
+    assert [item.news_id for item in article.related] == ["1900000000000000021"]
+
+
+def test_undated_more_news_cards_with_summaries_are_related_news() -> None:
+    html = _page("Vcare",
+                 f"<h1>Headline</h1><p>Published Time: 2025-12-05 09:15</p><p>{_LONG_EN}</p>"
+                 "<div class='more'><h3>More News</h3><ul><li>"
+                 "<a href='/news_detail/1900000000000000021-18-6.html'><h4>Vcare Passes EU GMP "
+                 "Inspection</h4><p>The Nanjing site passed the inspection by the European "
+                 "authority with no major findings.</p></a></li></ul></div>")
+    article = parse_article(_EN_URL, html)
+    assert article.body_text == _LONG_EN
+    assert [item.title for item in article.related] == ["Vcare Passes EU GMP Inspection"]
+
+
+def test_carousel_arrows_in_a_sidebar_box_are_not_the_neighbours() -> None:
+    html = _page("Vcare",
+                 f"<div class='main'><h1>Headline</h1><p>Published Time: 2025-12-05 09:15</p>"
+                 f"<p>{_LONG_EN}</p></div><div class='sidebar'><h3>Featured</h3>"
+                 "<a href='/news_detail/1900000000000000031-18-6.html' aria-label='Previous'>‹</a>"
+                 "<a href='/news_detail/1900000000000000032-18-6.html'>Vcare Passes Inspection</a>"
+                 "<a href='/news_detail/1900000000000000033-18-6.html' aria-label='Next'>›</a>"
+                 "</div>")
+    article = parse_article(_EN_URL, html)
+    assert (article.previous, article.next) == (None, None)
+
+
+def test_a_share_bars_qr_code_is_not_an_image_of_the_article() -> None:
+    html = _page("新闻详情",
+                 "<h1>威凯尔新实验室启用</h1><div><span>发布时间：2025-12-05 09:15</span></div>"
+                 "<div class='share'>分享到：<a href='#'>微信</a> <a href='#'>微博</a>"
+                 "<div><img src='/upload/qrcode.png'><p>扫一扫 分享到朋友圈</p></div></div>"
+                 f"<div class='content'><p>{_LONG_ZH}</p></div>")
+    article = parse_article(_ZH_URL, html)
+    assert (article.body_text, article.images) == (_LONG_ZH, [])
+
+
+def test_a_captioned_photo_aside_inside_the_article_is_text() -> None:
+    html = _page("Vcare",
+                 "<article><h1>Headline</h1><p>Published Time: 2025-12-05 09:15</p>"
+                 f"<p>{_LONG_EN}</p><aside><img src='/upload/lab.jpg'><p>The new kilo "
+                 f"laboratory in Nanjing.</p></aside><p>{_LONG_EN}</p></article>")
+    article = parse_article(_EN_URL, html)
+    assert "The new kilo laboratory in Nanjing." in article.body_text.splitlines()
+    assert article.images == ["https://en.vcarepharmatech.com/upload/lab.jpg"]

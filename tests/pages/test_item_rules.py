@@ -332,3 +332,23 @@ def test_a_date_drawn_as_number_boxes_after_the_headline_dates_the_item() -> Non
     ) + "</ul></body></html>"
     items = parse_listing("https://en.vcarepharmatech.com/news/18-6.html", html).items
     assert [item.published_on.isoformat() for item in items] == ["2025-11-20", "2025-10-12"]
+
+
+def test_a_title_opening_with_its_own_day_and_month_in_words_keeps_them() -> None:
+    html = ("<html><body><ul><li><a href='/news_detail/1900000000000000001-18-6.html'>June 5 "
+            "World Environment Day: Vcare Volunteers Plant Trees</a> <span>2025-06-05</span></li>"
+            "<li><a href='/news_detail/1900000000000000002-18-6.html'>May 4 Youth Day Celebrated"
+            "</a> <span>2025-05-04</span></li></ul></body></html>")
+    items = parse_listing("https://en.vcarepharmatech.com/news/18-6.html", html).items
+    assert [item.title for item in items] == [
+        "June 5 World Environment Day: Vcare Volunteers Plant Trees", "May 4 Youth Day Celebrated"]
+
+
+def test_counters_with_icons_drawn_by_css_are_no_date() -> None:
+    html = "<html><body><ul>" + "".join(
+        f"<li><a href='/news_detail/19000000000000000{n}-18-6.html'><h3>Headline {n}</h3><p>What "
+        "happened, in a sentence of its own.</p><div class='stats'><span class='views'>2024</span>"
+        "<span class='comments'>5</span><span class='likes'>12</span></div></a></li>"
+        for n in (1, 2)) + "</ul></body></html>"
+    items = parse_listing("https://en.vcarepharmatech.com/news/18-6.html", html).items
+    assert [item.published_on for item in items] == [None, None]
