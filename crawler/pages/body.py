@@ -141,7 +141,7 @@ def _pixels(size: str | None) -> int | None:
     if not size or len(size) > 6:
         return None
     digits = size.strip().lower().removesuffix("px").strip()
-    return int(digits) if digits.isdigit() else None
+    return int(digits) if digits.isascii() and digits.isdigit() else None  # not "²"
 
 
 def _cell_of(doc: Document, line: Line) -> etree._Element | None:

@@ -84,6 +84,8 @@ CASES: dict[str, bytes | str] = {
         b'harm&#x6E;</p><p><img src="/blank.gif" data-src="/photo&#8;.jpg"></p>'
         b'<p><a href="/about&#31;.html">About</a></p></body></html>'
     ),
+    # A size that str.isdigit() takes for a number (found by fuzzing).
+    "superscript digit as a picture's size": '<title>T</title><img width="\u00b2">a',
 }
 
 
