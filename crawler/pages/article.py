@@ -17,7 +17,7 @@ from lxml import etree
 from crawler.items import Article, NewsLink
 from crawler.pages import labels
 from crawler.pages.body import body_pieces, html_of_pieces, images_in_pieces, text_of_lines
-from crawler.pages.dates import from_iso, is_date_only, parse_datetime
+from crawler.pages.dates import find_datetime, from_iso, is_date_only, parse_datetime
 from crawler.pages.dom import Document, Line, normalize
 from crawler.pages.items import news_items
 from crawler.pages.language import page_language
@@ -33,6 +33,7 @@ _HEADER_LOOKAHEAD = 12
 _LONG_LINE = 200
 _PROSE_MIN = 40  # a paragraph of the text, not a subtitle
 _BYLINE_MAX = 60
+_SHARE_WORDS_MAX = 16
 _DOCUMENT_FILE = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|zip|rar|7z|wps)(?![A-Za-z0-9])",
                             re.IGNORECASE)
 _BYLINE_SEPARATORS = re.compile(r"\s[|丨｜·•]\s|[|丨｜]")
@@ -203,13 +204,13 @@ class ArticlePage:
 
         The header opens at its first labelled line (or a date line of its own). A line with
         a sentence of the text between it and that opening (``_sentence_between``) is under
-        the text: there only a date the header still lacks counts ("发布时间：… 来源：…"
-        printed under the text), or a line with a view count beside another label ("来源：…
-        浏览：128", what no credit shows); an author, a count or a source alone is the text's
-        credit ("编辑：陈雨", "（来源：质量管理部）"), a second date an event's ("时间：
-        2025-12-10"). Under a standfirst, a first labelled line opens the header only by
-        naming the publication, or by standing right above a line that does; else it is a
-        credit under a text dated elsewhere (a byline, ``<meta>``)."""
+        the text: there only a date line naming the publication counts, when the header
+        shows no date ("发布时间：… 来源：…" printed under the text); an author, a count or a
+        source there is the text's credit ("编辑：陈雨", "（来源：质量管理部）"), a bare "时间："
+        an event's. Under a subtitle or standfirst, a first labelled line opens the header
+        when it holds a date; other labelled lines there are the header's when right above
+        the opening, or when the page has no opening and one sentence at most stands above
+        them; else they are credits under a text dated elsewhere (a byline, ``<meta>``)."""
         found: dict[str, tuple[str, Line]] = {}
         opening: Line | None = None
         held: list[Line] = []  # labelled lines under a standfirst, before the opening
@@ -217,25 +218,48 @@ class ArticlePage:
         for line in self.header_lines:
             alone, matches = self._labels_on(line)
             if not (alone or matches):
-                if opening is None and is_date_only(line.spaced):
-                    opening, dated = line, True
+                if is_date_only(line.spaced) and (
+                        opening is None or not self._sentence_between(opening, line)):
+                    opening, dated = opening or line, True
                 continue
-            published = any(match.lastgroup == "published" for match in matches)
+            published = any(match.lastgroup == "published" for match in matches) or (
+                alone is not None and alone.lastgroup == "published")
             if opening is None:
-                if self._sentence_between(None, line) and not _counts_beside_label(matches) \
-                        and not any(map(_names_publication, matches)):
+                if self._sentence_between(None, line) and not published:
                     held.append(line)
                     continue
                 opening = line
                 for above in held:
                     if not self._sentence_between(above, line):
                         self._record_labels(above, found)
-            elif self._sentence_between(opening, line) and not _counts_beside_label(matches) \
-                    and (alone or not published or dated or _ends_body(line)):
-                continue
-            dated = dated or published
+                held = []
+            elif self._sentence_between(opening, line) and (
+                    dated or alone or not published or _ends_body(line)
+                    or not (any(map(_names_publication, matches))
+                            or self._sentences_above(line, opening) == 1)):
+                continue  # under the text; a bare "日期：" counts under a standfirst only
+            dated = dated or published or find_datetime(line.spaced) is not None
             self._record_labels(line, found)
+        if opening is None:
+            for line in held:
+                if self._sentences_above(line) <= 1:
+                    self._record_labels(line, found)
         return found
+
+    def _sentences_above(self, line: Line, upper: Line | None = None) -> int:
+        """Sentences of the text (0, 1, or 2 for more) between the headline (or ``upper``)
+        and ``line``."""
+        doc = self.doc
+        low = doc.end(self.title_element) if self.title_element is not None else -1.0
+        if upper is not None:
+            low = max(low, upper.end)
+        count = 0
+        for above in doc.lines_between(low, line.start):
+            if _is_text_sentence(above) and not doc.in_chrome(above.start):
+                count += 1
+                if count == 2:
+                    break
+        return count
 
     def _record_labels(self, line: Line, found: dict[str, tuple[str, Line]]) -> None:
         alone, matches = self._labels_on(line)
@@ -255,7 +279,7 @@ class ArticlePage:
         low = doc.end(self.title_element) if self.title_element is not None else -1.0
         if upper is not None:
             low = max(low, upper.end)
-        return any(labels.reads_as_sentence(line.text) and not doc.in_chrome(line.start)
+        return any(_is_text_sentence(line) and not doc.in_chrome(line.start)
                    for line in doc.lines_between(low, lower.start))
 
     def _value_on_next_line(self, line: Line, *, sibling_only: bool) -> tuple[str, Line] | None:
@@ -411,8 +435,11 @@ class ArticlePage:
         """Key of the last header text: the body starts after it."""
         doc = self.doc
         trailing = self._meta_after_text
+        # With the date line printed under the text, the header is what stands above the
+        # text's first paragraph (a "来源：…" line over that date line is under the text too).
+        top = None if trailing is None else self._first_prose_start(trailing.start)
         keys = [line.end for line in self._labelled_lines()
-                if trailing is None or line.start < trailing.start]
+                if trailing is None or line.start < top]
         if self.title_element is not None:
             keys.append(doc.end(self.title_element))
         end = max(keys) if keys else doc.start(doc.body)
@@ -434,24 +461,28 @@ class ArticlePage:
     def _holds_more_than_links(self, tool: Line) -> bool:
         """Whether the box of a header tool's line holds more than the tool: words that are
         neither links nor a share bar's own ("扫一扫 分享到朋友圈"), such as a photo story's
-        captions."""
+        captions, or pictures of a photo story."""
         doc, block = self.doc, tool.block
         anchors = [(doc.start(anchor), doc.end(anchor)) for anchor in block.iter("a")]
-        return any(
-            line is not tool and not labels.SHARE_WORDS.search(line.text)
-            and not all(any(low < key < high for low, high in anchors) for key in line.keys)
-            for line in doc.lines_in(block))
+        if any(line is not tool and not _is_share_words(line)
+               and not all(any(low < key < high for low, high in anchors) for key in line.keys)
+               for line in doc.lines_in(block)):
+            return True
+        # A photo story without captions; a share bar has one QR code at most.
+        return sum(next(image.iterancestors("a"), None) is None
+                   for image in block.iter("img")) > 1
 
     @cached_property
     def _meta_after_text(self) -> Line | None:
         """The date line when the template prints it under the text ("发布时间：… 来源：…"
-        after the last paragraph): two paragraphs of prose or more stand between the headline
-        and it. The body ends there, and starts after the headline."""
+        after the last paragraph): two sentences of the text or more stand between the
+        headline and it, and none after it. The body ends there, and starts after the
+        headline."""
         doc, line = self.doc, self._published[1]
         if line is None or self.title_element is None:
             return None
-        before = sum(map(self._is_prose, doc.lines_between(doc.end(self.title_element),
-                                                            line.start)))
+        before = sum(map(self._is_sentence_of_text,
+                         doc.lines_between(doc.end(self.title_element), line.start)))
         if before < 2:
             return None
         # Under the text, not above it: no paragraph follows before what ends a body (a
@@ -461,9 +492,19 @@ class ArticlePage:
                 continue
             if _ends_body(after):
                 break
-            if self._is_prose(after):
+            if self._is_sentence_of_text(after):
                 return None
         return line
+
+    def _is_sentence_of_text(self, line: Line) -> bool:
+        return _is_text_sentence(line) and not self.doc.in_chrome(line.start)
+
+    def _first_prose_start(self, limit: float) -> float:
+        """Key of the text's first sentence under the headline, before key ``limit``."""
+        doc = self.doc
+        low = doc.end(self.title_element) if self.title_element is not None else -1.0
+        return next((line.start for line in doc.lines_between(low, limit)
+                     if self._is_sentence_of_text(line)), limit)
 
     def _prose_between(self, low: float, high: float) -> bool:
         return any(map(self._is_prose, self.doc.lines_between(low, high)))
@@ -499,12 +540,11 @@ class ArticlePage:
         limit = trailing.start - 0.01 if trailing is not None else doc.end(doc.body)
         related = self._related_range
         if related is not None and related[0] > self.header_end \
-                and not doc.chrome_covers(*related) and (
+                and not self._text_continues_past(related, limit) and (
                     self._prose_between(self.header_end, related[0])
                     or not self._prose_between(related[1], limit)):
             # A Related News block ends the text; a box beside it does not: placed first in
-            # the markup with the text after it, or an <aside> within the text (chrome, which
-            # the body skips).
+            # the markup with the text after it, or set within the text.
             limit = min(limit, related[0])
         lines = [line for line in doc.lines_between(self.header_end, limit)
                  if not doc.in_chrome(line.start)]
@@ -515,6 +555,17 @@ class ArticlePage:
                           or self._opens_attachments(lines, index)):
                 return line.start - 0.01
         return limit
+
+    def _text_continues_past(self, box: tuple[float, float], limit: float) -> bool:
+        """The text goes on after a box set within it: the paragraphs right before and
+        right after the box are children of one element."""
+        doc = self.doc
+        before = [line for line in doc.lines_between(self.header_end, box[0])
+                  if self._is_prose(line)]
+        after = next((line for line in doc.lines_between(box[1], limit)
+                      if self._is_prose(line)), None)
+        return bool(before) and after is not None \
+            and before[-1].block.getparent() is after.block.getparent()
 
     def _opens_attachments(self, lines: list[Line], index: int) -> bool:
         """"附件：" opening a box of documents (a PDF, a Word file, by address or by name)
@@ -598,8 +649,8 @@ class ArticlePage:
 
     def _heads_news_items(self, heading: Line, end: float) -> bool:
         """News items under the heading, up to key ``end``: dated ones, or links with no
-        paragraph of the text among them up to the last (a card's summary is inside its
-        link; the text's own "More News" subsection has sentences outside its links)."""
+        sentence outside them in the heading's box (a card's summary is inside its link; the
+        text's own "More News" subsection has sentences outside its links, or after them)."""
         doc = self.doc
         items = news_items(doc, heading.start, end)
         if any(item.published_on for item in items):
@@ -608,11 +659,14 @@ class ArticlePage:
         if not items or not links:
             return False
         spans = [(doc.start(link.element), doc.end(link.element)) for link in links]
-        last = spans[-1][1]
+        box = heading.block.getparent()
+        box_end = doc.end(box) if box is not None else end
+        # No sentence outside the links among them, nor after them in the heading's box (a
+        # text's subsection goes on with paragraphs).
         return not any(
             self._is_prose(line) and any(not any(low < key < high for low, high in spans)
                                          for key in line.keys)
-            for line in doc.lines_between(heading.end, last))
+            for line in doc.lines_between(heading.end, max(spans[-1][1], box_end)))
 
     def _related_heading_picture(self) -> Line | None:
         """A "Related News" heading drawn as a picture (``<img alt="Related News">``), as a
@@ -684,9 +738,14 @@ class ArticlePage:
         )
 
 
-def _counts_beside_label(matches: list[re.Match[str]]) -> bool:
-    """A view count beside another label ("来源：威凯尔医药 浏览：128"): a header's line."""
-    return len(matches) > 1 and any(match.lastgroup == "views" for match in matches)
+def _is_share_words(line: Line) -> bool:
+    """A share bar's own short words ("扫一扫 分享到朋友圈", "Share on WeChat")."""
+    return len(line.text) <= _SHARE_WORDS_MAX and labels.SHARE_WORDS.search(line.text) is not None
+
+
+def _is_text_sentence(line: Line) -> bool:
+    """A sentence of the text: not a labelled summary ("摘要：…。"), which is header."""
+    return labels.reads_as_sentence(line.text) and not labels.SUMMARY_LABEL.match(line.text)
 
 
 def _names_publication(match: re.Match[str]) -> bool:

@@ -146,9 +146,9 @@ def _is_site_header_or_footer(element: etree._Element) -> bool:
 
 
 def _is_pull_quote(element: etree._Element) -> bool:
-    """An ``<aside>`` inside an ``<article>`` holding a few words (maybe with a picture) and
-    no links, and named as no sidebar by class, id or role: a pull quote or a captioned
-    photo, read within the text (HTML's own example of an aside in an article).
+    """An ``<aside>`` inside an ``<article>`` holding a few words, no links and no pictures
+    (a QR code, an author's photo), and named as no sidebar by class, id or role: a pull
+    quote, read within the text (HTML's own example of an aside in an article).
     ``Document._chrome_by_markup`` lets it be."""
     if element.tag != "aside" or element.get("role") in _CHROME_ROLES:
         return False
@@ -156,7 +156,7 @@ def _is_pull_quote(element: etree._Element) -> bool:
     if (names and _names_chrome(names)) or (key and _names_chrome(key)):
         return False
     return (next(element.iterancestors("article"), None) is not None
-            and next(element.iter("a"), None) is None
+            and next(element.iter("a", "img"), None) is None
             and len(element_text(element)) <= _PULL_QUOTE_MAX)
 
 

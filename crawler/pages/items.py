@@ -176,10 +176,10 @@ def _without_leading_date(title: str, published_on: date, container: etree._Elem
     found = split_leading_date(title)
     if found is not None and found[0] == published_on:
         rest = found[1]
-    else:  # "<time>11 Nov</time> Vcare Passes Inspection": the date box shows no year
+    else:  # "<time>11 Nov</time> Vcare Passes Inspection": the date's box shows no year
         short = split_leading_day_and_month(title)
         if short is None or short[:2] != (published_on.month, published_on.day) \
-                or not _shown_as_time(container, title[: len(title) - len(short[2])]):
+                or not _shown_as_box(container, title[: len(title) - len(short[2])]):
             return title  # "June 5 World Environment Day" keeps its date
         rest = short[2]
     rest = rest.lstrip(_DATE_TRAIL)
@@ -188,10 +188,12 @@ def _without_leading_date(title: str, published_on: date, container: etree._Elem
     return rest
 
 
-def _shown_as_time(container: etree._Element, text: str) -> bool:
-    """``text`` is what a ``<time>`` box in the item shows."""
+def _shown_as_box(container: etree._Element, text: str) -> bool:
+    """``text`` is what a box of its own in the item shows (``<time>11 Nov</time>``,
+    ``<span class="date">11 Nov</span>``), not the start of a headline's words."""
     shown = " ".join(text.split())
-    return any(" ".join((time.text or "").split()) == shown for time in container.iter("time"))
+    return any(" ".join("".join(element.itertext()).split()) == shown
+               for element in container.iter() if element.tag != "a")
 
 
 def _is_furniture(line: Line) -> bool:
@@ -269,8 +271,9 @@ def item_date(container: etree._Element, lines: list[Line]) -> date | None:
 def _date_of_number_boxes(lines: list[Line]) -> date | None:
     """A date drawn as bare number boxes (the "/" by CSS): the item's first lines while they
     hold only numbers ("24", "2025 10"), else one such line of its own after the headline,
-    written as dates are, with two-digit month and day ("2025 11 20", "2025 03 07"). Counts
-    ("<i></i>2024 <i></i>5 <i></i>12", or icons drawn by CSS) are no date."""
+    written as dates are, with two-digit month and day ("2025 11 20", "2025 03 07"), or in a
+    box named a date. Counts ("<i></i>2024 <i></i>5 <i></i>12", icons drawn by CSS) are no
+    date."""
     leading = []
     for line in lines:
         if any(map(str.isalpha, line.text)):
@@ -281,11 +284,18 @@ def _date_of_number_boxes(lines: list[Line]) -> date | None:
         return found
     for line in lines[len(leading):]:
         if not any(map(str.isalpha, line.text)) and not _has_icons(line.block) \
-                and _ZERO_PADDED.match(line.spaced):
+                and (_ZERO_PADDED.match(line.spaced) or _named_as_date(line.block)):
             found = date_of_bare_boxes(line.spaced)
             if found is not None:
                 return found
     return None
+
+
+def _named_as_date(block: etree._Element) -> bool:
+    """A fast path only: a box whose class says it is a date ("date", "time") may write it
+    without zeros ("2025 3 7")."""
+    names = (block.get("class") or "").lower()
+    return "date" in names or "time" in names
 
 
 def _has_icons(block: etree._Element) -> bool:

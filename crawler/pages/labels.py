@@ -76,9 +76,13 @@ NEIGHBOUR_LABEL_AT_END = re.compile(
 _BACK_TO_LIST = (r"[←«‹<]*\s*(?:返回列表|返回|Back\s*to\s*(?:the\s*)?(?:List|News|Index)|Back"
                  r"|Return)\s*[→»›>]*\s*$")
 _SHARE = r"(?:Share(?:\s*to)?(?![A-Za-z])|分享到|分享(?=\s*(?:[:：]|$)))\s*[:：]?"
+# A standfirst's label: a summary over the text is the header's.
+SUMMARY_LABEL = re.compile(r"^\s*(?:摘要|导读|内容提要|提要|Summary|Abstract)\s*[:：]",
+                           re.IGNORECASE)
 # A share bar's own words, beside its links ("扫一扫 分享到朋友圈", "Share on WeChat").
-SHARE_WORDS = re.compile(r"分享|扫一扫|扫码|朋友圈|微信|微博|QQ|Share|WeChat|Weibo|LinkedIn|Twitter"
-                         r"|Facebook|QR", re.IGNORECASE)
+SHARE_WORDS = re.compile(r"分享|扫一扫|扫码|朋友圈|微信|微博|QQ"
+                         r"|(?<![A-Za-z])(?:Share|WeChat|Weibo|LinkedIn|Twitter|Facebook|QR)"
+                         r"(?![A-Za-z])", re.IGNORECASE)
 # What an error page says instead of a headline ("404", "页面不存在", "Page Not Found").
 ERROR_PAGE_TITLE = re.compile(
     r"页面不存在|页面未找到|找不到(?:该|此|您)?页面|您访问的页面|^\s*(?:Error\s*)?404(?!\d)"

@@ -8,14 +8,14 @@ pagers inside navigation boxes count, but only by what the link itself or its li
 from __future__ import annotations
 
 import math
-import re
 
 from crawler.pages import labels
 from crawler.pages.dom import Document, Link
 
 _ARROWS = " ←→«»‹›<>"  # around a pager's label: "← Previous Page", "Next Page →"
 _BARE_WORDS = frozenset(("next", "previous", "prev", "prev."))
-_SIDE = re.compile(r"side", re.IGNORECASE)  # sidebar, side-box, leftside
+_SIDE_WORDS = frozenset(("side", "sidebar", "aside"))
+_HAVING = frozenset(("with", "has", "have", "no", "without"))
 
 
 def neighbour_links(doc: Document, header_end: float, related: tuple[float, float] | None,
@@ -65,9 +65,20 @@ def _in_sidebar(doc: Document, link: Link) -> bool:
     (``complementary``, ``sidebar``, ``side-box``), or under a "Latest News" heading."""
     for ancestor in link.element.iterancestors():
         if ancestor.tag == "aside" or ancestor.get("role") == "complementary" \
-                or _SIDE.search(f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}"):
+                or _names_side_column(f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}"):
             return True
     return any(low < link.key < high for low, high in doc.sidebar_ranges)
+
+
+def _names_side_column(names: str) -> bool:
+    """A class or id naming a side column: a word "side" or "sidebar" ("sidebar",
+    "side-box", "news_side"), not "inside", "leftside", nor a layout "with-sidebar"."""
+    for name in names.lower().split():
+        parts = name.replace("_", "-").split("-")
+        for index, part in enumerate(parts):
+            if part in _SIDE_WORDS and not (index and parts[index - 1] in _HAVING):
+                return True
+    return False
 
 
 def _accessible_name(link: Link) -> str:

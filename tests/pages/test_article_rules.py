@@ -1040,11 +1040,98 @@ def test_a_share_bars_qr_code_is_not_an_image_of_the_article() -> None:
     assert (article.body_text, article.images) == (_LONG_ZH, [])
 
 
-def test_a_captioned_photo_aside_inside_the_article_is_text() -> None:
+def test_an_aside_with_a_picture_inside_the_article_is_no_pull_quote() -> None:
+    # A QR code or an author's photo with a line under it: a box beside the text.
+    html = _page("新闻详情",
+                 "<article><h1>威凯尔新实验室启用</h1><p>发布时间：2025-12-05 09:15</p>"
+                 f"<p>{_LONG_ZH}</p><aside class='qrcode'><img src='/images/qrcode.jpg'>"
+                 f"<p>扫码关注威凯尔医药官方微信</p></aside><p>{_LONG_ZH}</p></article>")
+    article = parse_article(_ZH_URL, html)
+    assert (article.body_text, article.images) == (f"{_LONG_ZH}\n{_LONG_ZH}", [])
+
+
+@pytest.mark.parametrize("header", [
+    "<div><span>2025-11-18</span><span>来源：威凯尔医药</span></div>",
+    "<p>2025-11-18 09:30 来源：威凯尔医药 浏览：128</p>",
+    "<p>来源：威凯尔医药</p><p>2025-11-18</p>",
+])
+def test_an_events_time_in_the_text_under_any_dated_header_is_text(header: str) -> None:
+    html = _page("新闻详情",
+                 f"<h1>威凯尔将举办开放日活动</h1>{header}"
+                 "<p>公司将于12月举办开放日活动，欢迎社会各界人士报名参加。</p>"
+                 f"<p>{_LONG_ZH}</p><p>时间：2025-12-10 09:00</p><p>地点：南京江北新区</p>")
+    article = parse_article(_ZH_URL, html)
+    assert article.published_at.date().isoformat() == "2025-11-18"
+    assert article.body_text.splitlines()[-2:] == ["时间：2025-12-10 09:00", "地点：南京江北新区"]
+
+
+@pytest.mark.parametrize("header", [
+    "<p>日期：2025-11-18</p><p>来源：威凯尔医药</p>",
+    "<table><tr><td>日期：2025-11-18</td><td>来源：威凯尔医药</td><td>浏览：128</td></tr></table>",
+])
+def test_a_header_with_a_bare_date_label_under_a_subtitle_is_the_header(header: str) -> None:
+    html = _page("新闻详情",
+                 "<h1>威凯尔医药喜获殊荣</h1><h2>热烈祝贺公司荣获国家高新技术企业称号！</h2>"
+                 f"{header}<p>{_LONG_ZH}</p>")
+    article = parse_article(_ZH_URL, html)
+    assert (article.published_at.date().isoformat(), article.source) == (
+        "2025-11-18", "威凯尔医药")
+    assert article.body_text == _LONG_ZH
+
+
+@pytest.mark.parametrize("credit", ["<p>来源：质量管理部　浏览：128</p>",
+                                    "<p>编辑：陈雨　阅读：128</p>"])
+def test_a_credit_with_a_count_under_the_text_is_not_the_header(credit: str) -> None:
+    html = _page("新闻详情",
+                 f"<h1>威凯尔完成年度内审</h1><p>发布时间：2025-11-18 09:30</p><p>{_LONG_ZH}</p>"
+                 f"<p>{_LONG_ZH}</p>{credit}")
+    assert parse_article(_ZH_URL, html).body_text.startswith(f"{_LONG_ZH}\n{_LONG_ZH}")
+
+
+def test_a_date_line_under_the_text_with_the_source_above_it_leaves_the_text() -> None:
+    html = _page("新闻详情",
+                 f"<h1>威凯尔完成年度内审</h1><p>{_LONG_ZH}</p><p>{_LONG_ZH}</p>"
+                 "<p>来源：质量管理部</p><p>发布时间：2025-11-18 09:30</p>")
+    article = parse_article(_ZH_URL, html)
+    assert article.published_at.isoformat() == "2025-11-18T09:30:00+08:00"
+    assert article.body_text.startswith(f"{_LONG_ZH}\n{_LONG_ZH}")
+
+
+def test_related_news_in_an_aside_after_the_text_ends_it_before_the_footer() -> None:
+    html = _page("新闻详情",
+                 f"<div class='main'><h1>威凯尔完成年度内审</h1><p>发布时间：2025-11-18 09:30</p>"
+                 f"<p>{_LONG_ZH}</p></div><aside><h3>相关新闻</h3><ul><li><a href='/zh/news_"
+                 "detail/1900000000000000021-16-1.html'>威凯尔通过欧盟GMP检查</a> 2025-11-20</li>"
+                 "</ul></aside><div class='bottom'><p>地址：江苏省南京市江北新区药谷大道8号</p>"
+                 "<p>电话：025-58888888</p></div>")
+    assert parse_article(_ZH_URL, html).body_text == _LONG_ZH
+
+
+def test_a_pager_in_a_wrapper_named_inside_keeps_its_arrow_neighbours() -> None:
     html = _page("Vcare",
-                 "<article><h1>Headline</h1><p>Published Time: 2025-12-05 09:15</p>"
-                 f"<p>{_LONG_EN}</p><aside><img src='/upload/lab.jpg'><p>The new kilo "
-                 f"laboratory in Nanjing.</p></aside><p>{_LONG_EN}</p></article>")
+                 f"<div class='inside'><h1>Headline</h1><p>Published Time: 2025-12-05 09:15</p>"
+                 f"<p>{_LONG_EN}</p><nav class='post-pager'><a href='{_PREVIOUS}' "
+                 f"aria-label='Previous'>&larr;</a> <a href='{_NEXT}' aria-label='Next'>&rarr;</a>"
+                 "</nav></div>")
     article = parse_article(_EN_URL, html)
-    assert "The new kilo laboratory in Nanjing." in article.body_text.splitlines()
-    assert article.images == ["https://en.vcarepharmatech.com/upload/lab.jpg"]
+    assert article.previous and article.next
+
+
+def test_a_texts_more_news_list_followed_by_more_paragraphs_is_text() -> None:
+    html = _page("Vcare",
+                 f"<h1>Headline</h1><p>Published Time: 2025-12-05 09:15</p><div><p>{_LONG_EN}</p>"
+                 "<h3>More News</h3><ul><li><a href='/news_detail/1900000000000000021-18-6.html'>"
+                 "Vcare Passes EU GMP Inspection</a></li></ul>"
+                 f"<p>{_LONG_EN}</p></div>")
+    article = parse_article(_EN_URL, html)
+    assert article.related == []
+    assert article.body_text.count(_LONG_EN) == 2
+
+
+def test_a_photo_caption_mentioning_wechat_in_the_share_bars_box_is_text() -> None:
+    html = _page("新闻详情",
+                 "<h1>图片新闻：新实验室启用</h1><div><span>发布时间：2025-12-05 09:15</span></div>"
+                 "<div class='content'>分享到：<a href='#'>微信</a> <a href='#'>微博</a>"
+                 "<p><img src='/upload/lab1.jpg'></p>"
+                 "<p>员工通过微信小程序完成新实验室参观预约</p></div>")
+    assert parse_article(_ZH_URL, html).body_text == "员工通过微信小程序完成新实验室参观预约"

@@ -352,3 +352,22 @@ def test_counters_with_icons_drawn_by_css_are_no_date() -> None:
         for n in (1, 2)) + "</ul></body></html>"
     items = parse_listing("https://en.vcarepharmatech.com/news/18-6.html", html).items
     assert [item.published_on for item in items] == [None, None]
+
+
+def test_a_day_and_month_box_in_a_span_inside_the_link_is_not_the_title() -> None:
+    html = ("<html><body><ul><li><a href='/news_detail/1900000000000000001-18-6.html'><span "
+            "class='date'>11 Nov</span> Vcare Passes Inspection</a> <span>2025-11-11</span></li>"
+            "<li><a href='/news_detail/1900000000000000002-18-6.html'><span class='date'>20 Nov"
+            "</span> Vcare Opens a Lab</a> <span>2025-11-20</span></li></ul></body></html>")
+    items = parse_listing("https://en.vcarepharmatech.com/news/18-6.html", html).items
+    assert [item.title for item in items] == ["Vcare Passes Inspection", "Vcare Opens a Lab"]
+
+
+def test_number_boxes_in_a_box_named_date_may_go_without_zeros() -> None:
+    html = "<html><body><ul>" + "".join(
+        f"<li><a href='/news_detail/19000000000000000{n}-16-1.html'><h3>威凯尔新闻标题{n}</h3>"
+        f"<p>公司组织完成了年度质量管理体系内部审核工作。</p><div class='date'><span>2025</span>"
+        f"<span>{month}</span><span>{day}</span></div></a></li>"
+        for n, month, day in ((1, 3, 7), (2, 11, 20))) + "</ul></body></html>"
+    items = parse_listing("https://www.vcarepharmatech.com/news/16-1.html", html).items
+    assert [item.published_on.isoformat() for item in items] == ["2025-03-07", "2025-11-20"]
