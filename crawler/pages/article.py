@@ -34,6 +34,9 @@ _LONG_LINE = 200
 _PROSE_MIN = 40  # a paragraph of the text, not a subtitle
 _BYLINE_MAX = 60
 _SHARE_WORDS_MAX = 16
+_ATTACHMENTS_MAX = 20  # lines of an attachments box
+_TOOLS_MAX = 5  # header tool lines (share bar, font size, comment count) under the header
+_OTHER_NEWS_TRIES = 3
 _DOCUMENT_FILE = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|zip|rar|7z|wps)(?![A-Za-z0-9])",
                             re.IGNORECASE)
 _BYLINE_SEPARATORS = re.compile(r"\s[|丨｜·•]\s|[|丨｜]")
@@ -446,10 +449,13 @@ class ArticlePage:
         # A share bar ("Share:" and icon links) or a font-size switch ("字号：大 中 小") right
         # under the header belongs to it.
         header_end = end
+        tools = 0
         for line in doc.lines_between(end, doc.end(doc.body)):
             if doc.in_chrome(line.start) or line.start < header_end:
                 continue
-            if len(line.text) <= 60 and labels.HEADER_TOOL.match(line.text):
+            if len(line.text) <= 60 and labels.HEADER_TOOL.match(line.text) \
+                    and tools < _TOOLS_MAX:
+                tools += 1
                 # The tool's box (its icon links too), unless the box holds the text as well
                 # ("<article><h1>…<a>3 comments</a><p>…").
                 holds_text = self._holds_more_than_links(line)
@@ -577,7 +583,8 @@ class ArticlePage:
         # Each line of the box with the key where the line above it ends: a link's key is
         # its element's, before its words, so it lies after that key.
         box = [(line, lines[index - 1].end)]
-        for above, following in zip(lines[index:], lines[index + 1:], strict=False):
+        rest = lines[index + 1: index + 1 + _ATTACHMENTS_MAX]
+        for above, following in zip(lines[index:], rest, strict=False):
             if _ends_body(following) or labels.CREDIT_LINE.match(following.text):
                 break
             box.append((following, above.end))
@@ -639,12 +646,16 @@ class ArticlePage:
         no such heading. Weaker words, so only a heading of its own (not a "More News >>" link
         to the list), not in a sidebar, and over news items (``_heads_news_items``)."""
         doc = self.doc
+        tries = 0
         for line in doc.lines_between(self.header_end, doc.end(doc.body)):
             if len(line.text) <= 30 and labels.OTHER_NEWS_HEADING.match(line.text) \
                     and not doc.in_chrome(line.start) and next(line.block.iter("a"), None) is None:
                 low, high = doc.block_under_heading(line)
                 if self._heads_news_items(line, high):
                     return line
+                tries += 1
+                if tries == _OTHER_NEWS_TRIES:
+                    break
         return None
 
     def _heads_news_items(self, heading: Line, end: float) -> bool:

@@ -11,6 +11,7 @@ in front of the title is the item's date, not part of its title.
 from __future__ import annotations
 
 import re
+import weakref
 from bisect import bisect_left, bisect_right
 from datetime import date
 
@@ -53,6 +54,9 @@ _COUNTER_ENDS = ("次", "views", "Views")  # "1,024次", "874 views"
 _PARTICULAR_SEPARATORS = re.compile(r"[|丨｜·•]")
 _DATE_TEXT_MAX = 60  # "Published Time: 2025-11-11 17:02:05 Read More >" is 47
 _DAY_MONTH_MAX = 16  # "01 Nov", "September 30th"
+# Per page, while the page lives (a Document is hashable by identity).
+_YEAR_HEADINGS: weakref.WeakKeyDictionary[Document, tuple[list[float], list[int]]] = \
+    weakref.WeakKeyDictionary()
 _ZERO_PADDED = re.compile(r"^\s*\d{4}\s+\d{2}\s+\d{2}\s*$|^\s*\d{2}\s+\d{4}\s+\d{2}\s*$")
 
 
@@ -141,14 +145,30 @@ def _dated_under_year_heading(doc: Document, container: etree._Element, lines: l
     month_day = next(filter(None, (month_and_day(line.text) for line in lines)), None)
     if month_day is None:
         return None
-    for line in reversed(doc.lines_between(start, doc.start(container))):
-        year = year_alone(line.text)
-        if year is not None and _is_year_heading(line.block):
-            try:
-                return date(year, *month_day)
-            except ValueError:  # 02-29 in a year without it
-                return None
-    return None
+    keys, years = _year_headings(doc)
+    index = bisect_left(keys, doc.start(container)) - 1
+    if index < 0 or keys[index] <= start:
+        return None
+    try:
+        return date(years[index], *month_day)
+    except ValueError:  # 02-29 in a year without it
+        return None
+
+
+def _year_headings(doc: Document) -> tuple[list[float], list[int]]:
+    """(keys, years) of the page's year headings, found once a page (a timeline of a few
+    thousand items asks for each)."""
+    found = _YEAR_HEADINGS.get(doc)
+    if found is None:
+        keys: list[float] = []
+        years: list[int] = []
+        for line in doc.lines:
+            year = year_alone(line.text)
+            if year is not None and _is_year_heading(line.block):
+                keys.append(line.start)
+                years.append(year)
+        found = _YEAR_HEADINGS[doc] = (keys, years)
+    return found
 
 
 def _is_year_heading(block: etree._Element) -> bool:

@@ -105,7 +105,7 @@ _PAGE_TOOL = (r"(?:打印本页|打印此页|打印|关闭窗口|关闭|收藏�
               r"|Close(?:\s*Window)?)")
 # Discuz! and other portals: each tool with its count.
 _TOOL_ROW = (r"(?:(?:收藏|分享|打印|点赞|转发|举报|评论|Favou?rites?|Share|Print|Like|Email)"
-             r"\s*\d*\s*){2,}$")
+             r"(?:\s*\d+)?\s*){2,}$")  # one way to read each space: no backtracking blow-up
 # An attachments box under the text ("附件：" over document links).
 ATTACHMENTS = re.compile(r"^\s*(?:相关附件|附件下载|附件|Attachments?)\s*[:：]", re.IGNORECASE)
 # An editor's credit in brackets, which closes a text ("（编辑：陈雨）", "（审核：…）"); only

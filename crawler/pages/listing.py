@@ -21,6 +21,7 @@ from crawler.pages.urls import (
 )
 
 _DISABLED = frozenset(("disabled", "disable", "inactive"))
+_IMAGE_WORDS_MAX = 40  # "下一页", "Next page": a pager's words, not a caption
 
 
 class ListingPage:
@@ -131,4 +132,6 @@ def _looks_disabled(link: Link) -> bool:
 def _image_words(link: Link) -> str:
     """What a link drawn as a picture says (``<a><img alt="下一页"></a>``)."""
     image = next(link.element.iter("img"), None)
-    return (image.get("alt") or image.get("title") or "") if image is not None else ""
+    words = " ".join((image.get("alt") or image.get("title") or "").split()) \
+        if image is not None else ""
+    return words if len(words) <= _IMAGE_WORDS_MAX else ""

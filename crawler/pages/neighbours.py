@@ -14,6 +14,7 @@ from crawler.pages.dom import Document, Link
 
 _ARROWS = " ←→«»‹›<>"  # around a pager's label: "← Previous Page", "Next Page →"
 _BARE_WORDS = frozenset(("next", "previous", "prev", "prev."))
+_NAME_MAX = 40  # "Previous article": a label, not a text
 _SIDE_WORDS = frozenset(("side", "sidebar", "aside"))
 _HAVING = frozenset(("with", "has", "have", "no", "without"))
 
@@ -84,7 +85,8 @@ def _names_side_column(names: str) -> bool:
 def _accessible_name(link: Link) -> str:
     """What a screen reader says for a link that shows no words (an arrow glyph): its
     ``aria-label`` ("Previous article"). Its ``title`` names the target, not the link."""
-    return (link.element.get("aria-label") or "").strip()
+    name = " ".join((link.element.get("aria-label") or "").split())
+    return name if len(name) <= _NAME_MAX else ""
 
 
 def _named_neighbour(doc: Document, link: Link) -> str | None:

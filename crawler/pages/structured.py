@@ -12,8 +12,11 @@ from collections.abc import Iterator
 
 # The parser drops <script> elements before anything reads the tree, so JSON-LD is found in
 # the markup itself. A JSON-LD block cannot hold "</script" (that would end the element).
+# A start tag's attributes are read up to 500 characters: a page of unclosed "<script " tags
+# would otherwise make every search scan on to the next ">" (quadratic; found by fuzzing).
 _JSON_LD_OPENING = re.compile(
-    r"<script\b[^>]*?\btype\s*=\s*[\"']?\s*application/ld\+json[^>]*>", re.IGNORECASE
+    r"<script\b[^>]{0,500}?\btype\s*=\s*[\"']?\s*application/ld\+json[^>]{0,500}>",
+    re.IGNORECASE,
 )
 _CLOSING = re.compile(r"</script", re.IGNORECASE)
 

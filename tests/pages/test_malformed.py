@@ -86,6 +86,16 @@ CASES: dict[str, bytes | str] = {
     ),
     # A size that str.isdigit() takes for a number (found by fuzzing).
     "superscript digit as a picture's size": '<title>T</title><img width="\u00b2">a',
+    # Inputs that once made a pattern backtrack for seconds (found by fuzzing): a tool row
+    # of repeated words, spaces in an aria-label and a <time> value, unclosed <script tags.
+    "a tool row of repeated words": (
+        "<h1>Headline</h1><p>Published Time: 2025-11-11 17:02</p><p>Text of the article.</p>"
+        + "<p>" + "点赞 " * 25 + "x</p>") * 20,
+    "spaces in labels and timestamps": (
+        "<h1>Headline</h1><time datetime='2025" + " " * 3000 + "x'>x</time><p>Text.</p>"
+        "<a href='/news_detail/1900000000000000002-18-6.html' aria-label='Next"
+        + " " * 1500 + "'>&rarr;</a>"),
+    "unclosed script tags before ld+json": "<script " * 3000 + "ld+json<h1>T</h1>",
 }
 
 
