@@ -545,10 +545,10 @@ class ArticlePage:
         trailing = self._meta_after_text
         limit = trailing.start - 0.01 if trailing is not None else doc.end(doc.body)
         related = self._related_range
-        if related is not None and related[0] > self.header_end \
-                and not self._text_continues_past(related, limit) and (
-                    self._prose_between(self.header_end, related[0])
-                    or not self._prose_between(related[1], limit)):
+        if related is not None and related[0] > self.header_end and (
+                self._prose_between(self.header_end, related[0])
+                or not self._prose_between(related[1], limit)) \
+                and not self._text_continues_past(related, limit):
             # A Related News block ends the text; a box beside it does not: placed first in
             # the markup with the text after it, or set within the text.
             limit = min(limit, related[0])
@@ -566,12 +566,13 @@ class ArticlePage:
         """The text goes on after a box set within it: the paragraphs right before and
         right after the box are children of one element."""
         doc = self.doc
-        before = [line for line in doc.lines_between(self.header_end, box[0])
-                  if self._is_prose(line)]
+        before = next((line for line in reversed(doc.lines_between(self.header_end, box[0]))
+                       if self._is_prose(line)), None)
+        if before is None:
+            return False
         after = next((line for line in doc.lines_between(box[1], limit)
                       if self._is_prose(line)), None)
-        return bool(before) and after is not None \
-            and before[-1].block.getparent() is after.block.getparent()
+        return after is not None and before.block.getparent() is after.block.getparent()
 
     def _opens_attachments(self, lines: list[Line], index: int) -> bool:
         """"附件：" opening a box of documents (a PDF, a Word file, by address or by name)
