@@ -250,15 +250,16 @@ class ArticlePage:
         return found
 
     def _sentences_above(self, line: Line, upper: Line | None = None) -> int:
-        """Sentences of the text (0, 1, or 2 for more) between the headline (or ``upper``)
-        and ``line``."""
+        """Sentences of the text (0, 1, or 2 for more; not the headline, not chrome) between
+        the headline (or ``upper``) and ``line``. Under a text of short ``<br>`` lines, the
+        text's last lines fall among the header lines."""
         doc = self.doc
         low = doc.end(self.title_element) if self.title_element is not None else -1.0
         if upper is not None:
             low = max(low, upper.end)
         count = 0
         for above in doc.lines_between(low, line.start):
-            if _is_text_sentence(above) and not doc.in_chrome(above.start):
+            if self._is_sentence_of_text(above):
                 count += 1
                 if count == 2:
                     break
@@ -275,15 +276,9 @@ class ArticlePage:
             found.setdefault(match.lastgroup or "", (value, line))
 
     def _sentence_between(self, upper: Line | None, lower: Line) -> bool:
-        """A sentence of the text (not the headline, not chrome) lies between the two lines,
-        or between the headline and ``lower`` when ``upper`` is None. Under a text of short
-        ``<br>`` lines, the text's last lines fall among the header lines."""
-        doc = self.doc
-        low = doc.end(self.title_element) if self.title_element is not None else -1.0
-        if upper is not None:
-            low = max(low, upper.end)
-        return any(_is_text_sentence(line) and not doc.in_chrome(line.start)
-                   for line in doc.lines_between(low, lower.start))
+        """A sentence of the text lies between the two lines (the headline and ``lower``
+        when ``upper`` is None)."""
+        return self._sentences_above(lower, upper) > 0
 
     def _value_on_next_line(self, line: Line, *, sibling_only: bool) -> tuple[str, Line] | None:
         """A label alone on its line (``<dt>``, ``<td>``) keeps its value in the next box."""
@@ -439,8 +434,8 @@ class ArticlePage:
         doc = self.doc
         trailing = self._meta_after_text
         # With the date line printed under the text, the header is what stands above the
-        # text's first paragraph (a "来源：…" line over that date line is under the text too).
-        top = None if trailing is None else self._first_prose_start(trailing.start)
+        # text's first sentence (a "来源：…" line over that date line is under the text too).
+        top = None if trailing is None else self._first_sentence_start(trailing.start)
         keys = [line.end for line in self._labelled_lines()
                 if trailing is None or line.start < top]
         if self.title_element is not None:
@@ -505,7 +500,7 @@ class ArticlePage:
     def _is_sentence_of_text(self, line: Line) -> bool:
         return _is_text_sentence(line) and not self.doc.in_chrome(line.start)
 
-    def _first_prose_start(self, limit: float) -> float:
+    def _first_sentence_start(self, limit: float) -> float:
         """Key of the text's first sentence under the headline, before key ``limit``."""
         doc = self.doc
         low = doc.end(self.title_element) if self.title_element is not None else -1.0
