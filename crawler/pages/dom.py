@@ -99,7 +99,7 @@ _CHROME_CLASS_WORDS = frozenset(
 )
 # Words that make a class name a modifier of the box that has the chrome (BEM's
 # ``layout--with-sidebar``, ``page-has-nav``, ``no-footer``).
-_HAVING = frozenset(("with", "has", "have", "no", "without"))
+MODIFIER_WORDS = frozenset(("with", "has", "have", "no", "without"))
 _LAYOUT_WORDS = frozenset(("layout", "page", "main", "content", "container", "wrapper", "wrap",
                            "body", "site", "app", "grid", "row", "col", "l"))
 _SIDE_COLUMN_NAMES = frozenset(("side-box", "sidebox", "side-list", "side-bar", "side-nav",
@@ -196,7 +196,7 @@ def _class_names_chrome(name: str) -> bool:
 
 
 def _is_modifier(parts: list[str], index: int) -> bool:
-    return index > 0 and parts[index - 1] in _HAVING and (index == 1
+    return index > 0 and parts[index - 1] in MODIFIER_WORDS and (index == 1
                                                           or parts[0] in _LAYOUT_WORDS)
 
 

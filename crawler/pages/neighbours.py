@@ -10,13 +10,12 @@ from __future__ import annotations
 import math
 
 from crawler.pages import labels
-from crawler.pages.dom import Document, Link
+from crawler.pages.dom import MODIFIER_WORDS, Document, Link
 
 _ARROWS = " ←→«»‹›<>"  # around a pager's label: "← Previous Page", "Next Page →"
 _BARE_WORDS = frozenset(("next", "previous", "prev", "prev."))
 _NAME_MAX = 40  # "Previous article": a label, not a text
 _SIDE_WORDS = frozenset(("side", "sidebar", "aside"))
-_HAVING = frozenset(("with", "has", "have", "no", "without"))
 
 
 def neighbour_links(doc: Document, header_end: float, related: tuple[float, float] | None,
@@ -77,7 +76,7 @@ def _names_side_column(names: str) -> bool:
     for name in names.lower().split():
         parts = name.replace("_", "-").split("-")
         for index, part in enumerate(parts):
-            if part in _SIDE_WORDS and not (index and parts[index - 1] in _HAVING):
+            if part in _SIDE_WORDS and not (index and parts[index - 1] in MODIFIER_WORDS):
                 return True
     return False
 
