@@ -236,10 +236,9 @@ class ArticlePage:
                     if not self._sentence_between(above, line):
                         self._record_labels(above, found)
                 held = []
-            elif self._sentence_between(opening, line) and (
+            elif (sentences := self._sentences_above(line, opening)) and (
                     dated or alone or not published or _ends_body(line)
-                    or not (any(map(_names_publication, matches))
-                            or self._sentences_above(line, opening) == 1)):
+                    or not (any(map(_names_publication, matches)) or sentences == 1)):
                 continue  # under the text; a bare "日期：" counts under a standfirst only
             dated = dated or published or find_datetime(line.spaced) is not None
             self._record_labels(line, found)
@@ -465,8 +464,7 @@ class ArticlePage:
         captions, or pictures of a photo story."""
         doc, block = self.doc, tool.block
         anchors = [(doc.start(anchor), doc.end(anchor)) for anchor in block.iter("a")]
-        if any(line is not tool and not _is_share_words(line)
-               and not all(any(low < key < high for low, high in anchors) for key in line.keys)
+        if any(line is not tool and not _is_share_words(line) and _has_words_outside(line, anchors)
                for line in doc.lines_in(block)):
             return True
         # A photo story without captions; a share bar has one QR code at most.
@@ -671,8 +669,7 @@ class ArticlePage:
         # No sentence outside the links among them, nor after them in the heading's box (a
         # text's subsection goes on with paragraphs).
         return not any(
-            self._is_prose(line) and any(not any(low < key < high for low, high in spans)
-                                         for key in line.keys)
+            self._is_prose(line) and _has_words_outside(line, spans)
             for line in doc.lines_between(heading.end, max(spans[-1][1], box_end)))
 
     def _related_heading_picture(self) -> Line | None:
@@ -743,6 +740,12 @@ class ArticlePage:
             related=self.related(),
             section=self.section(),
         )
+
+
+def _has_words_outside(line: Line, spans: list[tuple[float, float]]) -> bool:
+    """Some text run of ``line`` lies outside every key range of ``spans`` (elements' start
+    and end keys: links, mostly)."""
+    return not all(any(low < key < high for low, high in spans) for key in line.keys)
 
 
 def _is_share_words(line: Line) -> bool:

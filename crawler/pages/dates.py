@@ -61,9 +61,6 @@ _LEADING_DAY_MONTH = re.compile(
     rf"(?P<d2>{_DAY_OF_MONTH}))(?=\s|$)",
     re.IGNORECASE,
 )
-_DAY_MONTH_ONLY = re.compile(
-    rf"^\s*(?:{_DAY_OF_MONTH}\s+{_MONTH_WORD}|{_MONTH_WORD}\s+{_DAY_OF_MONTH})\s*$", re.IGNORECASE
-)
 
 _BARE_DAY_YEAR_MONTH = re.compile(rf"^\s*(?P<d>\d{{1,2}})\s+{_YEAR}\s+(?P<m>\d{{1,2}})\s*$")
 _BARE_YEAR_MONTH_DAY = re.compile(rf"^\s*{_YEAR}\s+(?P<m>\d{{1,2}})\s+(?P<d>\d{{1,2}})\s*$")
@@ -189,7 +186,10 @@ def date_of_bare_boxes(text: str) -> date | None:
 def is_day_and_month(text: str) -> bool:
     """A date shown without its year: "01 Nov", "Nov 1st", "11-01", "11月1日" (a news item's
     date box, its year in a ``datetime`` attribute or a heading)."""
-    return month_and_day(text) is not None or _DAY_MONTH_ONLY.match(text) is not None
+    if month_and_day(text) is not None:
+        return True
+    found = split_leading_day_and_month(text)
+    return found is not None and not found[2].strip()
 
 
 def split_leading_day_and_month(text: str) -> tuple[int, int, str] | None:

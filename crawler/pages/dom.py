@@ -18,6 +18,7 @@ from itertools import chain
 from lxml import etree
 
 from crawler.pages import compiled, labels
+from crawler.pages.dates import year_alone
 from crawler.pages.encoding import without_control_references
 from crawler.pages.lazy import cached_property
 from crawler.pages.urls import absolute_url, article_identity
@@ -787,6 +788,21 @@ class Document:
     def sidebar_headings(self) -> list[Line]:
         """Short lines reading "Latest News", "最新资讯"..."""
         return [line for line in self.lines if line.sidebar and len(line.text) <= 60]
+
+    @cached_property
+    def year_headings(self) -> tuple[list[float], list[int]]:
+        """(keys, years) of a timeline's year headings (``<h3>2025</h3>``, ``<div
+        class="year">2024</div>``): a line showing a year and nothing else, in a heading or
+        a box named a year. Tabs and counts that read as a year are not headings."""
+        keys: list[float] = []
+        years: list[int] = []
+        for line in self.lines:
+            year = year_alone(line.text)
+            if year is not None and (line.block.tag in HEADING_TAGS
+                                     or "year" in (line.block.get("class") or "").lower()):
+                keys.append(line.start)
+                years.append(year)
+        return keys, years
 
 
 # The compiled twin of Document._walk, when it is built and current; WALK says which runs.

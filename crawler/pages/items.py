@@ -11,7 +11,6 @@ in front of the title is the item's date, not part of its title.
 from __future__ import annotations
 
 import re
-import weakref
 from bisect import bisect_left, bisect_right
 from datetime import date
 
@@ -29,7 +28,6 @@ from crawler.pages.dates import (
     parse_date,
     split_leading_date,
     split_leading_day_and_month,
-    year_alone,
 )
 from crawler.pages.dom import HEADING_TAGS, Document, Line, Link
 
@@ -54,9 +52,6 @@ _COUNTER_ENDS = ("次", "views", "Views")  # "1,024次", "874 views"
 _PARTICULAR_SEPARATORS = re.compile(r"[|丨｜·•]")
 _DATE_TEXT_MAX = 60  # "Published Time: 2025-11-11 17:02:05 Read More >" is 47
 _DAY_MONTH_MAX = 16  # "01 Nov", "September 30th"
-# Per page, while the page lives (a Document is hashable by identity).
-_YEAR_HEADINGS: weakref.WeakKeyDictionary[Document, tuple[list[float], list[int]]] = \
-    weakref.WeakKeyDictionary()
 _ZERO_PADDED = re.compile(r"^\s*\d{4}\s+\d{2}\s+\d{2}\s*$|^\s*\d{2}\s+\d{4}\s+\d{2}\s*$")
 
 
@@ -139,13 +134,12 @@ def news_link(doc: Document, link: Link, container: etree._Element, start: float
 def _dated_under_year_heading(doc: Document, container: etree._Element, lines: list[Line],
                               start: float) -> date | None:
     """A timeline shows each item's month and day ("11-20") under a heading of its year
-    (``<h3>2025</h3>``, ``<div class="year">2024</div>`` further down): the nearest such
-    heading above the item, inside the block the items are read from (``start`` on), gives
-    the year. Years shown otherwise (tabs, a view count of 2031) are not headings."""
+    (``Document.year_headings``): the nearest such heading above the item, inside the block
+    the items are read from (``start`` on), gives the year."""
     month_day = next(filter(None, (month_and_day(line.text) for line in lines)), None)
     if month_day is None:
         return None
-    keys, years = _year_headings(doc)
+    keys, years = doc.year_headings
     index = bisect_left(keys, doc.start(container)) - 1
     if index < 0 or keys[index] <= start:
         return None
@@ -153,26 +147,6 @@ def _dated_under_year_heading(doc: Document, container: etree._Element, lines: l
         return date(years[index], *month_day)
     except ValueError:  # 02-29 in a year without it
         return None
-
-
-def _year_headings(doc: Document) -> tuple[list[float], list[int]]:
-    """(keys, years) of the page's year headings, found once a page (a timeline of a few
-    thousand items asks for each)."""
-    found = _YEAR_HEADINGS.get(doc)
-    if found is None:
-        keys: list[float] = []
-        years: list[int] = []
-        for line in doc.lines:
-            year = year_alone(line.text)
-            if year is not None and _is_year_heading(line.block):
-                keys.append(line.start)
-                years.append(year)
-        found = _YEAR_HEADINGS[doc] = (keys, years)
-    return found
-
-
-def _is_year_heading(block: etree._Element) -> bool:
-    return block.tag in HEADING_TAGS or "year" in (block.get("class") or "").lower()
 
 
 def _line_around(doc: Document, link: Link) -> list[Line]:

@@ -30,9 +30,13 @@ class ListingPage:
     def __init__(self, doc: Document):
         self.doc = doc
 
+    @cached_property
+    def _fetched(self) -> str:
+        return absolute_url(self.doc.url, self.doc.url) or self.doc.url
+
     def url(self) -> str:
         """The page's address as fetched, without tracking keys (``?page=3`` is the page)."""
-        return without_tracking(absolute_url(self.doc.url, self.doc.url) or self.doc.url)
+        return without_tracking(self._fetched)
 
     def language(self) -> str:
         return page_language(self.doc.html_lang, self.url(),
@@ -73,8 +77,8 @@ class ListingPage:
         tracking keys)."""
         if _looks_disabled(link):
             return False
-        here, fetched = self.url(), absolute_url(self.doc.url, self.doc.url) or self.doc.url
-        if link.url in (here, fetched) or without_tracking(link.url) == here:
+        here = self.url()
+        if link.url in (here, self._fetched) or without_tracking(link.url) == here:
             return False
         return not (canonical_url(link.url) == canonical_url(here)
                     and link.url.split("?", 1)[-1] == here.split("?", 1)[-1])
