@@ -803,11 +803,12 @@ def _ends_body(line: Line) -> bool:
     if line.words and labels.NEIGHBOUR_WORD.match(line.words[0]) and len(text) <= 120:
         return True  # "<span>上一条</span><a>…</a>": the label is a box of its own
     if len(text) > 60:
-        return False
+        return labels.is_post_footer(text)
     return bool(
         line.related
         or line.sidebar
         or labels.AFTER_BODY.match(text)
+        or labels.is_post_footer(text)
         or line.copyright
         or labels.is_pager_line(line.words)
     )

@@ -122,6 +122,21 @@ AFTER_BODY = re.compile(
     re.IGNORECASE,
 )
 
+# A blog engine's post footer under the text (WordPress themes: "This entry was posted in
+# News and tagged VC005. Bookmark the permalink.", "This entry was posted on Tuesday, November
+# 11th, 2025 at 5:02 pm and is filed under News."): as long as a sentence, never one.
+_POST_FOOTER_START = re.compile(r"\s*This\s+entry\s+was\s+posted\s+(?:in|on|by)\s", re.I)
+_PERMALINK_AT_END = re.compile(r"Bookmark\s+the\s+permalink\.?\s*$", re.IGNORECASE)
+_PERMALINK_REACH = 40  # "Bookmark the permalink." and some spacing
+
+
+def is_post_footer(text: str) -> bool:
+    """A blog engine's post footer line; looked for at the line's two ends only, since
+    every long line of the text is asked."""
+    return _POST_FOOTER_START.match(text) is not None or _PERMALINK_AT_END.search(
+        text, max(0, len(text) - _PERMALINK_REACH)) is not None
+
+
 _HEADING_TAIL = r"\s*(?:[:：]|More\s*[+>»]*|更多\s*[+>»]*|[+>»]+)?\s*$"
 # Chinese CMS designs set a heading over its English name ("最新资讯 LATEST", "相关新闻
 # RELATED NEWS") or the other way round ("Related News / 相关新闻"): up to three words of the

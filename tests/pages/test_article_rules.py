@@ -1135,3 +1135,32 @@ def test_a_photo_caption_mentioning_wechat_in_the_share_bars_box_is_text() -> No
                  "<p><img src='/upload/lab1.jpg'></p>"
                  "<p>员工通过微信小程序完成新实验室参观预约</p></div>")
     assert parse_article(_ZH_URL, html).body_text == "员工通过微信小程序完成新实验室参观预约"
+
+
+_PILOT_PLANT = ("The company opened a pilot plant for continuous flow chemistry in Nanjing this "
+                "week, with three production lines.")
+
+
+@pytest.mark.parametrize("footer", [
+    "This entry was posted in <a href='/news/18-6.html'>Company News</a> and tagged "
+    "<a href='/tag/vc005'>VC005</a>. Bookmark the <a href='#'>permalink</a>.",
+    "This entry was posted on Tuesday, November 11th, 2025 at 5:02 pm and is filed under "
+    "<a href='/news/18-6.html'>News</a>. You can follow any responses to this entry.",
+    "Filed under <a href='/news/18-6.html'>Company News</a>. Bookmark the "
+    "<a href='#'>permalink</a>.",
+])
+def test_a_blog_engines_post_footer_ends_the_body(footer: str) -> None:
+    html = _page("Vcare opens a pilot plant | Vcare",
+                 "<h2 class='entry-title'>Vcare opens a pilot plant</h2>"
+                 "<div>Posted on <span>November 11, 2025</span> by admin</div>"
+                 f"<div class='entry-content'><p>{_PILOT_PLANT}</p></div>"
+                 f"<div class='entry-utility'>{footer}</div>")
+    assert parse_article(_EN_URL, html).body_text == _PILOT_PLANT
+
+
+def test_a_sentence_on_a_posted_entry_is_text() -> None:
+    sentence = "This entry was the first of its kind posted by the plant's own team of chemists."
+    html = _page("Vcare opens a pilot plant | Vcare",
+                 "<h1>Vcare opens a pilot plant</h1><p>Published Time: 2025-11-11 17:02</p>"
+                 f"<p>{_PILOT_PLANT}</p><p>{sentence}</p>")
+    assert parse_article(_EN_URL, html).body_text == f"{_PILOT_PLANT}\n{sentence}"
