@@ -17,7 +17,13 @@ from lxml import etree
 from crawler.items import Article, NewsLink
 from crawler.pages import labels
 from crawler.pages.body import body_pieces, html_of_pieces, images_in_pieces, text_of_lines
-from crawler.pages.dates import find_datetime, from_iso, is_date_only, parse_datetime
+from crawler.pages.dates import (
+    find_datetime,
+    from_iso,
+    is_date_only,
+    parse_datetime,
+    split_trailing_date,
+)
 from crawler.pages.dom import Document, Line, normalize
 from crawler.pages.items import news_items
 from crawler.pages.language import page_language
@@ -44,6 +50,7 @@ _BY = re.compile(r"^\s*(?:By|(?:Posted|Written|Published)\s+by|文\s*[/／]|文�
                  re.IGNORECASE)
 _FULL_STOPS = (".", "。", "!", "！", "?", "？")
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+_OPENING_BRACKETS = " （(【["
 
 
 class ArticlePage:
@@ -346,10 +353,17 @@ class ArticlePage:
         for line in self.header_lines:
             if is_date_only(line.spaced):
                 return parse_datetime(line.spaced), line
-            # "2024-11-18 09:30:00 来源：…": the date opens a line of labelled values.
+            # "2024-11-18 09:30:00 来源：…", "2025-11-18 （来源：新华社）": the date opens a
+            # line of labelled values.
             matches = self._labels_on(line)[1]
-            if matches and is_date_only(before := line.spaced[: matches[0].start()]):
+            before = line.spaced[: matches[0].start()].rstrip(_OPENING_BRACKETS) if matches else ""
+            if before and is_date_only(before):
                 return parse_datetime(before), line
+        # "来源：新华社 2025-11-18 10:20": the date closes a header line's last value.
+        for value, line in self._labelled.values():
+            split = split_trailing_date(value)
+            if split:
+                return parse_datetime(split[1]), line
         return None, None
 
     def _date_in_byline(self) -> tuple[datetime | None, Line | None]:
@@ -786,7 +800,8 @@ def _shows_published(line: Line, following: Line | None) -> bool:
 def _clean_source(value: str, line: Line) -> str | None:
     """The source name: no view counter, labelled ("浏览次数：55") or not. An unlabelled one
     is a last box of digits on the line, its label an eye icon drawn by the stylesheet."""
-    cleaned = normalize(labels.VIEW_COUNTER.sub(" ", value))
+    split = split_trailing_date(value)  # "来源：新华社 2025-11-18": the date is not the source
+    cleaned = normalize(labels.VIEW_COUNTER.sub(" ", split[0] if split else value))
     last = line.words[-1] if len(line.words) > 1 else ""
     if last.isdigit() and cleaned.endswith(f" {last}"):
         cleaned = cleaned[: -len(last) - 1]

@@ -160,6 +160,17 @@ def split_leading_date(text: str) -> tuple[date, str] | None:
     return None
 
 
+def split_trailing_date(text: str) -> tuple[str, str] | None:
+    """The text before a date (with its time) that closes ``text`` after a space, and that
+    date: ``新华社 2025-11-18 10:20`` -> ("新华社", "2025-11-18 10:20"), ``2025-11-18`` ->
+    ("", "2025-11-18"); else None."""
+    parts = text.rsplit(None, 4)
+    for size in (4, 3, 2, 1):  # "18 2024 / 11", "11 November 2025 17:02", "2025-11-18"
+        if len(parts) >= size and is_date_only(tail := " ".join(parts[-size:])):
+            return " ".join(parts[:-size]), tail
+    return None
+
+
 def month_and_day(text: str) -> tuple[int, int] | None:
     """(month, day) of a date shown without its year (``11-20``, ``11月20日``), alone."""
     match = _MONTH_DAY_ONLY.match(text)

@@ -1164,3 +1164,24 @@ def test_a_sentence_on_a_posted_entry_is_text() -> None:
                  "<h1>Vcare opens a pilot plant</h1><p>Published Time: 2025-11-11 17:02</p>"
                  f"<p>{_PILOT_PLANT}</p><p>{sentence}</p>")
     assert parse_article(_EN_URL, html).body_text == f"{_PILOT_PLANT}\n{sentence}"
+
+
+@pytest.mark.parametrize("meta", [
+    "<p>2025-11-18 10:20 （来源：新华社）</p>",
+    "<p>（来源：新华社） 2025-11-18 10:20</p>",
+    "<div>来源：新华社 &nbsp; 2025-11-18 10:20</div>",
+    "<div>来源：<span>新华社</span> <span>2025-11-18 10:20</span> 浏览次数：386</div>",
+])
+def test_a_date_beside_the_source_label_without_a_label_of_its_own_dates_the_article(
+        meta: str) -> None:
+    article = parse_article(_ZH_URL, _page("新闻详情", f"<h1>威凯尔完成年度内审</h1>{meta}"
+                                                    f"<p>{_LONG_ZH}</p>"))
+    assert (article.published_at.isoformat(), article.source, article.body_text) == (
+        "2025-11-18T10:20:00+08:00", "新华社", _LONG_ZH)
+
+
+def test_a_dated_credit_under_the_text_does_not_date_the_article() -> None:
+    html = _page("新闻详情", f"<h1>威凯尔完成年度内审</h1><p>{_LONG_ZH}</p><p>{_LONG_ZH}</p>"
+                 "<p>（来源：质量管理部） 2025-11-18</p>")
+    article = parse_article(_ZH_URL, html)
+    assert (article.published_at, article.source) == (None, None)

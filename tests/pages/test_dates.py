@@ -14,6 +14,7 @@ from crawler.pages.dates import (
     parse_date,
     parse_datetime,
     split_leading_date,
+    split_trailing_date,
     year_alone,
 )
 
@@ -89,6 +90,19 @@ def test_a_date_opening_a_text_is_split_off(text: str, day: date, rest: str) -> 
 ])
 def test_a_text_not_opening_with_a_date_is_not_split(text: str) -> None:
     assert split_leading_date(text) is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("新华社 2025-11-18 10:20", ("新华社", "2025-11-18 10:20")),
+    ("Vcare Communications 11 November 2025", ("Vcare Communications", "11 November 2025")),
+    ("医药经济报 2025年11月18日", ("医药经济报", "2025年11月18日")),
+    ("2025-11-18", ("", "2025-11-18")),
+    ("新华社", None), ("Reuters 2025", None), ("新华社2025-11-18", None), ("", None),
+    ("2025-11-18 新华社", None),
+])
+def test_a_date_closing_a_text_after_a_space_is_split_off(
+        text: str, expected: tuple[str, str] | None) -> None:
+    assert split_trailing_date(text) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [
