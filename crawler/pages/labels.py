@@ -131,9 +131,11 @@ _PERMALINK_REACH = 40  # "Bookmark the permalink." and some spacing
 
 
 def is_post_footer(text: str) -> bool:
-    """A blog engine's post footer line; looked for at the line's two ends only, since
-    every long line of the text is asked."""
-    return _POST_FOOTER_START.match(text) is not None or _PERMALINK_AT_END.search(
+    """A blog engine's post footer line. Every line of the text is asked, so the search for
+    "Bookmark the permalink" runs only on a line ending in "permalink" (ASCII letters)."""
+    if _POST_FOOTER_START.match(text) is not None:
+        return True
+    return text[-12:].rstrip(". ").lower().endswith("permalink") and _PERMALINK_AT_END.search(
         text, max(0, len(text) - _PERMALINK_REACH)) is not None
 
 
