@@ -166,6 +166,12 @@ def _is_pull_quote(element: etree._Element) -> bool:
             and len(element_text(element)) <= _PULL_QUOTE_MAX)
 
 
+def _holds_main(element: etree._Element) -> bool:
+    """A box around the page's ``<main>``: the page's grid, whatever its class says
+    (Drupal's Olivero wraps content and sidebar in ``<div class="sidebar-grid">``)."""
+    return element.tag != "main" and next(element.iter("main"), None) is not None
+
+
 def _marks_chrome(element: etree._Element) -> bool:
     """Chrome by tag (<nav>, <aside>, <header>, <footer>), class/id words or ARIA role.
     ``Document._walk`` writes the same rule out inline; a test holds the two together."""
@@ -712,10 +718,10 @@ class Document:
     def _chrome_by_markup(self) -> list[etree._Element]:
         """Navigation, sidebars, site header and footer, by tag, ARIA role or class name
         (candidates are collected during the walk); not an article's own header and footer,
-        nor a pull quote."""
+        a pull quote, or a box around the page's ``<main>``."""
         return [element for element in self._marked_chrome
                 if (element.tag not in ("header", "footer") or _is_site_header_or_footer(element))
-                and not _is_pull_quote(element)]
+                and not _is_pull_quote(element) and not _holds_main(element)]
 
     @cached_property
     def sidebar_ranges(self) -> list[tuple[float, float]]:

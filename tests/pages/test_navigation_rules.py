@@ -81,6 +81,15 @@ def test_a_main_column_whose_class_says_it_has_a_sidebar_is_not_chrome() -> None
     assert [item.title for item in items] == ["A", "B"]
 
 
+def test_a_page_grid_around_main_whose_class_names_a_sidebar_is_not_chrome() -> None:
+    # Drupal's Olivero: <div class="sidebar-grid"> holds <main> and the sidebar both.
+    html = ("<html><body><div class='sidebar-grid grid-full'><main role='main'>"
+            "<div class='news-list'>" + _ITEMS + "</div></main><aside class='region--sidebar'>"
+            "Latest News</aside></div></body></html>")
+    items = parse_listing("https://en.vcarepharmatech.com/news/18-6.html", html).items
+    assert [item.title for item in items] == ["A", "B"]
+
+
 def test_a_query_that_chooses_the_content_stays_in_the_listing_url() -> None:
     html = "<html><body>" + _ITEMS + "</body></html>"
     url = "https://en.vcarepharmatech.com/news/18-6.html?from=2024-11-01&to=2024-11-30"
