@@ -41,6 +41,7 @@ _PROSE_MIN = 40  # a paragraph of the text, not a subtitle
 _BYLINE_MAX = 60
 _SHARE_WORDS_MAX = 16
 _ATTACHMENTS_MAX = 20  # lines of an attachments box
+_ROW_LINES_MAX = 8  # boxes of a byline row
 _TOOLS_MAX = 5  # header tool lines (share bar, font size, comment count) under the header
 _OTHER_NEWS_TRIES = 3
 _DOCUMENT_FILE = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|zip|rar|7z|wps)(?![A-Za-z0-9])",
@@ -454,23 +455,66 @@ class ArticlePage:
         if self.title_element is not None:
             keys.append(doc.end(self.title_element))
         end = max(keys) if keys else doc.start(doc.body)
+        end = max(end, self._date_row_end(end))
         # A share bar ("Share:" and icon links) or a font-size switch ("字号：大 中 小") right
-        # under the header belongs to it.
+        # under the header belongs to it; so do its tags and a byline repeating its date.
         header_end = end
         tools = 0
         for line in doc.lines_between(end, doc.end(doc.body)):
             if doc.in_chrome(line.start) or line.start < header_end:
                 continue
-            if len(line.text) <= 60 and labels.HEADER_TOOL.match(line.text) \
-                    and tools < _TOOLS_MAX:
+            if len(line.text) > 60 or tools >= _TOOLS_MAX:
+                break
+            if labels.HEADER_TOOL.match(line.text):
                 tools += 1
                 # The tool's box (its icon links too), unless the box holds the text as well
                 # ("<article><h1>…<a>3 comments</a><p>…").
                 holds_text = self._holds_more_than_links(line)
                 header_end = max(header_end, line.end if holds_text else doc.end(line.block))
                 continue
+            if self._is_link_row(line) or self._repeats_the_date(line):
+                tools += 1
+                header_end = line.end
+                continue
             break
         return header_end
+
+    def _date_row_end(self, end: float) -> float:
+        """The end of the row of boxes the header's date line stands in, when that row holds
+        only a byline's short words (WordPress: date, "—", "by", author, "in" category as
+        boxes of one flex row); else -1."""
+        doc, dated, title = self.doc, self._published[1], self.title_element
+        if dated is None or dated.start > end or title is None:
+            return -1.0
+        row = dated.block.getparent()
+        if row is None or row is doc.body or doc.contains(row, doc.start(title)):
+            return -1.0
+        lines = doc.lines_in(row)
+        if len(lines) > _ROW_LINES_MAX or any(
+                len(line.text) > _BYLINE_MAX or line.text.endswith(_FULL_STOPS)
+                for line in lines):
+            return -1.0
+        return doc.end(row)
+
+    def _is_link_row(self, line: Line) -> bool:
+        """A line of links to other pages only, none an article: the article's tags or
+        categories under its header ("Talent Campus", "#质量管理 #CDMO")."""
+        doc = self.doc
+        spans, urls = [], []
+        for link in doc.links_between(doc.start(line.block) - 0.01, line.end):
+            low, high = doc.start(link.element), doc.end(link.element)
+            if any(low < key < high for key in line.keys):
+                spans.append((low, high))
+                urls.append(None if link.news_id else link.url)
+        return bool(spans) and None not in urls and doc.url not in urls \
+            and not _has_words_outside(line, spans)
+
+    def _repeats_the_date(self, line: Line) -> bool:
+        """A byline repeating the article's date as a box of its own (a WeChat article's
+        "威凯尔医药 2025年9月26日 10:08 江苏" under the site's own date line)."""
+        published = self.published_at()
+        return published is not None and any(
+            is_date_only(run) and parse_datetime(run) == published for run in line.words)
 
     def _holds_more_than_links(self, tool: Line) -> bool:
         """Whether the box of a header tool's line holds more than the tool: words that are

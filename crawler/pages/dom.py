@@ -654,6 +654,14 @@ class Document:
         return found
 
     @cached_property
+    def _link_keys(self) -> list[float]:
+        return [link.key for link in self.links]
+
+    def links_between(self, start: float, end: float) -> list[Link]:
+        keys = self._link_keys
+        return self.links[bisect_right(keys, start) : bisect_left(keys, end)]
+
+    @cached_property
     def article_links(self) -> list[Link]:
         return [link for link in self.links if link.news_id]
 

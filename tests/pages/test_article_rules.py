@@ -1185,3 +1185,49 @@ def test_a_dated_credit_under_the_text_does_not_date_the_article() -> None:
                  "<p>（来源：质量管理部） 2025-11-18</p>")
     article = parse_article(_ZH_URL, html)
     assert (article.published_at, article.source) == (None, None)
+
+
+def test_a_byline_row_of_boxes_around_the_date_is_header() -> None:
+    # WordPress block themes: date, "—", "by", author and category as boxes of one flex row.
+    html = _page("Vcare opens a pilot plant | Vcare",
+                 "<h1>Vcare opens a pilot plant</h1><div class='post-meta'>"
+                 "<div><time datetime='2025-11-20T14:20:00+08:00'>2025-11-20 14:20</time></div>"
+                 "<p>—</p><p>by</p><div><a href='/author/newsroom/'>Vcare Newsroom</a></div>"
+                 "<div><span>in </span><a href='/news/18-6.html'>Company News</a></div></div>"
+                 f"<div class='entry-content'><p>{_PILOT_PLANT}</p></div>")
+    article = parse_article(_EN_URL, html)
+    assert (article.published_at.isoformat(), article.body_text) == (
+        "2025-11-20T14:20:00+08:00", _PILOT_PLANT)
+
+
+@pytest.mark.parametrize("tags", [
+    "<ul class='tags'><li><a href='/tag/talent'>Talent</a></li>"
+    "<li><a href='/tag/campus'>Campus</a></li></ul>",
+    "<div><a href='/tags/qa'>#质量管理</a> <a href='/tags/cdmo'>#CDMO</a></div>",
+])
+def test_a_row_of_tag_links_under_the_header_is_not_text(tags: str) -> None:
+    html = _page("Vcare", f"<h1>Vcare opens a pilot plant</h1><p>Published Time: 2025-11-20 "
+                 f"14:20</p>{tags}<p>{_PILOT_PLANT}</p>")
+    assert parse_article(_EN_URL, html).body_text == _PILOT_PLANT
+
+
+@pytest.mark.parametrize("first", [
+    f"<p><a href='{_PREVIOUS}'>The earlier announcement</a></p>",
+    "<p>Read <a href='/reports/2025.html'>the annual report</a></p>",
+    "<p><a href='#scope'>Scope</a></p>",
+])
+def test_a_first_line_linking_to_an_article_or_holding_words_of_its_own_stays_text(
+        first: str) -> None:
+    html = _page("Vcare", f"<h1>Vcare opens a pilot plant</h1><p>Published Time: 2025-11-20 "
+                 f"14:20</p>{first}<p id='scope'>{_PILOT_PLANT}</p>")
+    assert parse_article(_EN_URL, html).body_text.endswith(f"\n{_PILOT_PLANT}")
+
+
+def test_a_second_byline_repeating_the_date_is_header() -> None:
+    # A WeChat article mirrored on the site: its own byline under the site's date line.
+    html = _page("新闻详情", "<h1>威凯尔完成年度内审</h1>"
+                 "<p>发布时间：2025-09-26 10:08 来源：威凯尔医药</p>"
+                 "<div><span><a href='javascript:void(0);'>威凯尔医药</a></span> "
+                 "<em>2025年9月26日 10:08</em> <em>江苏</em></div>"
+                 f"<p>{_LONG_ZH}</p>")
+    assert parse_article(_ZH_URL, html).body_text == _LONG_ZH
