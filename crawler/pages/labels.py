@@ -220,8 +220,11 @@ _RULE_CHARACTERS = str.maketrans(dict.fromkeys("-—─━=_~*·• \u3000"))
 _RULE_WORD_MAX = 6
 RULE_LINE_MAX = 80
 
+# A blog's pager pages back in time: its "Older posts" is the next page.
 PAGE_NEXT = re.compile(
-    r"^\s*(?:Next(?:\s*Page)?|下一页|下页|后一页)?\s*[>»›→]?\s*$", re.IGNORECASE
+    r"^\s*(?:Next(?:\s*Page)?|Older\s*(?:Posts|Entries|Articles|News|Stories)|下一页|下页|后一页)?"
+    r"\s*[>»›→]?\s*$",
+    re.IGNORECASE,
 )
 # A listing without a Next may have a "Load more" button: a script appends the next page's
 # items, and without scripts its href is that page.

@@ -90,6 +90,14 @@ def test_a_page_grid_around_main_whose_class_names_a_sidebar_is_not_chrome() -> 
     assert [item.title for item in items] == ["A", "B"]
 
 
+def test_a_blogs_older_posts_is_the_next_page() -> None:
+    html = ("<html><body>" + _ITEMS + "<div class='pagination'><a href='/news/18-6.html'>"
+            "&larr; Newer posts</a> <span>Page 2 of 4</span> <a href='/news/18-6_3.html'>"
+            "Older posts &rarr;</a></div></body></html>")
+    listing = parse_listing("https://en.vcarepharmatech.com/news/18-6_2.html", html)
+    assert listing.next_page == "https://en.vcarepharmatech.com/news/18-6_3.html"
+
+
 def test_a_query_that_chooses_the_content_stays_in_the_listing_url() -> None:
     html = "<html><body>" + _ITEMS + "</body></html>"
     url = "https://en.vcarepharmatech.com/news/18-6.html?from=2024-11-01&to=2024-11-30"
