@@ -24,7 +24,7 @@ from crawler.pages.dates import (
     parse_datetime,
     split_trailing_date,
 )
-from crawler.pages.dom import Document, Line, normalize
+from crawler.pages.dom import Document, Line, Link, normalize
 from crawler.pages.items import news_items
 from crawler.pages.language import page_language
 from crawler.pages.lazy import cached_property
@@ -499,15 +499,24 @@ class ArticlePage:
     def _is_link_row(self, line: Line) -> bool:
         """A line of links to other pages only, none an article: the article's tags or
         categories under its header ("Talent Campus", "#质量管理 #CDMO")."""
+        links = self._links_filling(line)
+        return bool(links) and not any(link.news_id or link.url == self.doc.url
+                                       for link in links)
+
+    def _is_tag_row(self, line: Line) -> bool:
+        """A line of tag links only (``rel="tag"``, as blog engines mark them), unlabelled."""
+        links = self._links_filling(line)
+        return bool(links) and all("tag" in (link.element.get("rel") or "").lower().split()
+                                   for link in links)
+
+    def _links_filling(self, line: Line) -> list[Link]:
+        """The links holding the words of ``line``; empty when some words lie outside them."""
         doc = self.doc
-        spans, urls = [], []
-        for link in doc.links_between(doc.start(line.block) - 0.01, line.end):
-            low, high = doc.start(link.element), doc.end(link.element)
-            if any(low < key < high for key in line.keys):
-                spans.append((low, high))
-                urls.append(None if link.news_id else link.url)
-        return bool(spans) and None not in urls and doc.url not in urls \
-            and not _has_words_outside(line, spans)
+        links = [link for link in doc.links_between(doc.start(line.block) - 0.01, line.end)
+                 if any(doc.start(link.element) < key < doc.end(link.element)
+                        for key in line.keys)]
+        spans = [(doc.start(link.element), doc.end(link.element)) for link in links]
+        return links if links and not _has_words_outside(line, spans) else []
 
     def _repeats_the_date(self, line: Line) -> bool:
         """A byline repeating the article's date as a box of its own (a WeChat article's
@@ -590,8 +599,9 @@ class ArticlePage:
     @cached_property
     def body_end(self) -> float:
         """Key where the body stops: prev/next links, Related News, sharing, footer, or a
-        date line printed under the text; below its first line, an editor's credit or a box
-        of attachments (a contributor's credit may open a text)."""
+        date line printed under the text; below its first line, an editor's credit, a box
+        of attachments, a row of tag links or the comments' heading (a contributor's credit
+        may open a text, and a comment count may stand in a byline)."""
         doc = self.doc
         trailing = self._meta_after_text
         limit = trailing.start - 0.01 if trailing is not None else doc.end(doc.body)
@@ -609,6 +619,8 @@ class ArticlePage:
             if _ends_body(line):
                 return line.start - 0.01
             if index and (labels.CREDIT_LINE.match(line.text)
+                          or labels.COMMENTS_HEADING.match(line.text)
+                          or self._is_tag_row(line)
                           or self._opens_attachments(lines, index)):
                 return line.start - 0.01
         return limit

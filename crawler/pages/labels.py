@@ -139,6 +139,16 @@ def is_post_footer(text: str) -> bool:
         text, max(0, len(text) - _PERMALINK_REACH)) is not None
 
 
+# The heading over an article's comments (WordPress: "2 responses to “…”", "One thought on
+# “…”", "Leave a Reply"), or a comment section's ("发表评论", "网友评论（3）").
+COMMENTS_HEADING = re.compile(
+    r"^\s*(?:(?:\d+|One)\s+(?:Responses?|Comments?|Repl(?:y|ies)|Thoughts?)\s+(?:to|on)\s"
+    r"|(?:\d+\s+)?Comments?\s*(?:\(\s*\d+\s*\))?\s*$|Leave\s+a\s+(?:Reply|Comment)\s*$"
+    r"|(?:发表评论|网友评论|评论列表|全部评论|最新评论|用户评论|评论区)\s*(?:[(（]\s*\d+\s*[)）])?\s*[:：]?\s*$"
+    r"|(?:共\s*)?\d+\s*条评论\s*$)",
+    re.IGNORECASE,
+)
+
 _HEADING_TAIL = r"\s*(?:[:：]|More\s*[+>»]*|更多\s*[+>»]*|[+>»]+)?\s*$"
 # Chinese CMS designs set a heading over its English name ("最新资讯 LATEST", "相关新闻
 # RELATED NEWS") or the other way round ("Related News / 相关新闻"): up to three words of the

@@ -1231,3 +1231,26 @@ def test_a_second_byline_repeating_the_date_is_header() -> None:
                  "<em>2025年9月26日 10:08</em> <em>江苏</em></div>"
                  f"<p>{_LONG_ZH}</p>")
     assert parse_article(_ZH_URL, html).body_text == _LONG_ZH
+
+
+@pytest.mark.parametrize("after", [
+    "<h3>2 responses to “Vcare opens a pilot plant”</h3><ol><li><p>Great news for the region, "
+    "congratulations to the whole team!</p></li></ol>",
+    "<h3>One thought on “Vcare opens a pilot plant”</h3><p>Will the plant take outside work?</p>",
+    "<div id='respond'><h3>Leave a Reply</h3><p>Your email address will not be published.</p>"
+    "</div>",
+    "<div><a href='/tag/cdmo/' rel='tag'>CDMO</a> <a href='/tag/kilo-lab/' rel='tag'>Kilo-Lab"
+    "</a></div><p>Related reading is on our services page, which lists every site we run.</p>",
+    "<h3>网友评论（2）</h3><p>祝贺威凯尔医药新车间投入使用，期待更多好消息。</p>",
+])
+def test_comments_and_a_row_of_tag_links_under_the_text_end_the_body(after: str) -> None:
+    html = _page("Vcare", f"<h1>Vcare opens a pilot plant</h1><p>Published Time: 2025-11-20 "
+                 f"14:20</p><p>{_PILOT_PLANT}</p><p>{_LONG_EN}</p>{after}")
+    assert parse_article(_EN_URL, html).body_text == f"{_PILOT_PLANT}\n{_LONG_EN}"
+
+
+def test_a_paragraph_opening_with_comments_is_text() -> None:
+    line = "Comments from the first customers who toured the plant were positive."
+    html = _page("Vcare", f"<h1>Vcare opens a pilot plant</h1><p>Published Time: 2025-11-20 "
+                 f"14:20</p><p>{_PILOT_PLANT}</p><p>{line}</p>")
+    assert parse_article(_EN_URL, html).body_text == f"{_PILOT_PLANT}\n{line}"
