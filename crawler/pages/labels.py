@@ -140,11 +140,11 @@ def is_post_footer(text: str) -> bool:
 
 
 # The heading over an article's comments (WordPress: "2 responses to “…”", "One thought on
-# “…”", "Leave a Reply"), or a comment section's ("发表评论", "网友评论（3）").
+# “…”", "Leave a Reply"), or a comment section's ("评论", "发表评论", "网友评论（3）").
 COMMENTS_HEADING = re.compile(
     r"^\s*(?:(?:\d+|One)\s+(?:Responses?|Comments?|Repl(?:y|ies)|Thoughts?)\s+(?:to|on)\s"
     r"|(?:\d+\s+)?Comments?\s*(?:\(\s*\d+\s*\))?\s*$|Leave\s+a\s+(?:Reply|Comment)\s*$"
-    r"|(?:发表评论|网友评论|评论列表|全部评论|最新评论|用户评论|评论区)\s*(?:[(（]\s*\d+\s*[)）])?\s*[:：]?\s*$"
+    r"|(?:发表|网友|用户|全部|最新|热门)?评论(?:列表|区)?\s*(?:[(（]\s*\d+\s*[)）])?\s*[:：]?\s*$"
     r"|(?:共\s*)?\d+\s*条评论\s*$)",
     re.IGNORECASE,
 )

@@ -1242,6 +1242,7 @@ def test_a_second_byline_repeating_the_date_is_header() -> None:
     "<div><a href='/tag/cdmo/' rel='tag'>CDMO</a> <a href='/tag/kilo-lab/' rel='tag'>Kilo-Lab"
     "</a></div><p>Related reading is on our services page, which lists every site we run.</p>",
     "<h3>网友评论（2）</h3><p>祝贺威凯尔医药新车间投入使用，期待更多好消息。</p>",
+    "<h2>评论</h2><div id='comment-widget'></div><p>已有 0 条评论，欢迎留言交流看法与建议。</p>",
 ])
 def test_comments_and_a_row_of_tag_links_under_the_text_end_the_body(after: str) -> None:
     html = _page("Vcare", f"<h1>Vcare opens a pilot plant</h1><p>Published Time: 2025-11-20 "
