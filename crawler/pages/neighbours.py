@@ -8,6 +8,7 @@ pagers inside navigation boxes count, but only by what the link itself or its li
 from __future__ import annotations
 
 import math
+import re
 
 from crawler.pages import labels
 from crawler.pages.dom import MODIFIER_WORDS, Document, Link
@@ -16,6 +17,10 @@ _ARROWS = " ←→«»‹›<>"  # around a pager's label: "← Previous Page", 
 _BARE_WORDS = frozenset(("next", "previous", "prev", "prev."))
 _NAME_MAX = 40  # "Previous article": a label, not a text
 _SIDE_WORDS = frozenset(("side", "sidebar", "aside"))
+# An icon's class naming an arrow's way: "chevron-left", "arrow_right", "fa-angle-left",
+# "right-arrow".
+_ARROW_CLASS = re.compile(r"(?:chevron|arrow|angle|caret)s?[-_]?(?P<way>left|right)(?![a-z])"
+                          r"|(?<![a-z])(?P<way_after>left|right)[-_]?(?:chevron|arrow|angle|caret)")
 
 
 def neighbour_links(doc: Document, header_end: float, related: tuple[float, float] | None,
@@ -40,7 +45,36 @@ def neighbour_links(doc: Document, header_end: float, related: tuple[float, floa
             found[kind] = link.url
             if len(found) == 2:  # both neighbours found: later links cannot change them
                 break
-    return found
+    return found or _arrow_pair(doc, header_end, related, own_id)
+
+
+def _arrow_pair(doc: Document, header_end: float, related: tuple[float, float] | None,
+                own_id: str | None) -> dict[str, str]:
+    """Two unlabelled article links in a row, the first drawn with an arrow pointing left
+    and the second with one pointing right (icon boxes such as ``<span class="i-tabler-
+    chevron-left">`` beside a shortened title): the previous and next articles, as a
+    visitor reads a pager. One arrow alone is a card's "read more"."""
+    links = [link for link in doc.article_links_between(header_end, math.inf)
+             if link.news_id != own_id and not doc.in_chrome(link.key)
+             and not (related and related[0] < link.key < related[1])]
+    for first, second in zip(links, links[1:], strict=False):
+        if _arrow_of(first) == "left" and _arrow_of(second) == "right":
+            return {"previous": first.url, "next": second.url}
+    return {}
+
+
+def _arrow_of(link: Link) -> str | None:
+    """"left" or "right" when the link holds an icon box (no words) whose class draws an
+    arrow that way; None otherwise, or when it draws both."""
+    found = set()
+    for element in link.element.iter():
+        if element is link.element or (element.text or "").strip():
+            continue
+        for name in (element.get("class") or "").lower().split():
+            match = _ARROW_CLASS.search(name)
+            if match:
+                found.add(match.group("way") or match.group("way_after"))
+    return found.pop() if len(found) == 1 else None
 
 
 def _kind_by_rel(link: Link) -> str | None:

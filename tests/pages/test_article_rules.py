@@ -1255,3 +1255,32 @@ def test_a_paragraph_opening_with_comments_is_text() -> None:
     html = _page("Vcare", f"<h1>Vcare opens a pilot plant</h1><p>Published Time: 2025-11-20 "
                  f"14:20</p><p>{_PILOT_PLANT}</p><p>{line}</p>")
     assert parse_article(_EN_URL, html).body_text == f"{_PILOT_PLANT}\n{line}"
+
+
+def _arrow_link(href: str, way: str, title: str) -> str:
+    icon = f"<span class='i-tabler-chevron-{way}'></span>"
+    words = f"<span>{title}...</span>"
+    inside = icon + words if way == "left" else words + icon
+    return f"<div><a role='navigation' href='{href}'>{inside}</a></div>"
+
+
+def test_two_article_links_drawn_with_left_and_right_arrows_are_the_neighbours() -> None:
+    # Halo's theme: chevron icons beside shortened titles, no label.
+    html = _page("Vcare", f"<h1>Vcare opens a pilot plant</h1><p>Published Time: 2025-11-20 "
+                 f"14:20</p><p>{_PILOT_PLANT}</p><div class='flex'>"
+                 + _arrow_link(_PREVIOUS, "left", "Vcare holds its annual safety")
+                 + _arrow_link(_NEXT, "right", "Vcare signs an analytical services")
+                 + "</div>")
+    article = parse_article(_EN_URL, html)
+    assert (article.previous, article.next) == (
+        f"https://en.vcarepharmatech.com{_PREVIOUS}", f"https://en.vcarepharmatech.com{_NEXT}")
+
+
+@pytest.mark.parametrize("ways", [("right", "right"), ("right", "left"), ("left",)])
+def test_arrows_not_paired_left_then_right_are_no_neighbours(ways: tuple[str, ...]) -> None:
+    links = "".join(_arrow_link(href, way, "Another story of the company")
+                    for href, way in zip((_PREVIOUS, _NEXT), ways, strict=False))
+    html = _page("Vcare", f"<h1>Vcare opens a pilot plant</h1><p>Published Time: 2025-11-20 "
+                 f"14:20</p><p>{_PILOT_PLANT}</p>{links}")
+    article = parse_article(_EN_URL, html)
+    assert (article.previous, article.next) == (None, None)
