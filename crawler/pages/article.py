@@ -505,9 +505,18 @@ class ArticlePage:
 
     def _is_tag_row(self, line: Line) -> bool:
         """A line of tag links only (``rel="tag"``, as blog engines mark them), unlabelled."""
+        keys = self._tag_link_keys  # most pages have none at all
+        if not keys or bisect_right(keys, line.end) == bisect_right(
+                keys, self.doc.start(line.block) - 0.01):
+            return False
         links = self._links_filling(line)
         return bool(links) and all("tag" in (link.element.get("rel") or "").lower().split()
                                    for link in links)
+
+    @cached_property
+    def _tag_link_keys(self) -> list[float]:
+        return [link.key for link in self.doc.links
+                if "tag" in (link.element.get("rel") or "").lower().split()]
 
     def _links_filling(self, line: Line) -> list[Link]:
         """The links holding the words of ``line``; empty when some words lie outside them."""
@@ -619,7 +628,7 @@ class ArticlePage:
             if _ends_body(line):
                 return line.start - 0.01
             if index and (labels.CREDIT_LINE.match(line.text)
-                          or labels.COMMENTS_HEADING.match(line.text)
+                          or labels.is_comments_heading(line.text)
                           or self._is_tag_row(line)
                           or self._opens_attachments(lines, index)):
                 return line.start - 0.01

@@ -148,6 +148,13 @@ COMMENTS_HEADING = re.compile(
     r"|(?:共\s*)?\d+\s*条评论\s*$)",
     re.IGNORECASE,
 )
+_COMMENTS_FIRST = frozenset("0123456789OoCcLl发网用全最热评共")
+
+
+def is_comments_heading(text: str) -> bool:
+    """``COMMENTS_HEADING.match(text)``, asked of every line of the text: each heading opens
+    with one of a few characters."""
+    return text.lstrip()[:1] in _COMMENTS_FIRST and COMMENTS_HEADING.match(text) is not None
 
 _HEADING_TAIL = r"\s*(?:[:：]|More\s*[+>»]*|更多\s*[+>»]*|[+>»]+)?\s*$"
 # Chinese CMS designs set a heading over its English name ("最新资讯 LATEST", "相关新闻
