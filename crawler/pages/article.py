@@ -506,12 +506,18 @@ class ArticlePage:
     def _is_tag_row(self, line: Line) -> bool:
         """A line of tag links only (``rel="tag"``, as blog engines mark them), unlabelled."""
         keys = self._tag_link_keys  # most pages have none at all
-        if not keys or bisect_right(keys, line.end) == bisect_right(
-                keys, self.doc.start(line.block) - 0.01):
+        if not keys or bisect_right(keys, line.end) == bisect_right(keys, self._opens_after(line)):
             return False
         links = self._links_filling(line)
         return bool(links) and all("tag" in (link.element.get("rel") or "").lower().split()
                                    for link in links)
+
+    def _opens_after(self, line: Line) -> float:
+        """A key before any link holding the words of ``line``: such a link opens after the
+        line above ends (or in the line's box)."""
+        doc = self.doc
+        index = doc.line_index(line)
+        return doc.lines[index - 1].end if index else doc.start(line.block) - 0.01
 
     @cached_property
     def _tag_link_keys(self) -> list[float]:
@@ -521,7 +527,7 @@ class ArticlePage:
     def _links_filling(self, line: Line) -> list[Link]:
         """The links holding the words of ``line``; empty when some words lie outside them."""
         doc = self.doc
-        links = [link for link in doc.links_between(doc.start(line.block) - 0.01, line.end)
+        links = [link for link in doc.links_between(self._opens_after(line), line.end)
                  if any(doc.start(link.element) < key < doc.end(link.element)
                         for key in line.keys)]
         spans = [(doc.start(link.element), doc.end(link.element)) for link in links]
