@@ -42,6 +42,14 @@ _BYLINE_MAX = 60
 _SHARE_WORDS_MAX = 16
 _ATTACHMENTS_MAX = 20  # lines of an attachments box
 _ROW_LINES_MAX = 8  # boxes of a byline row
+# The words joining a byline row's boxes ("2025-11-20 — by <a>Newsroom</a> in <a>News</a>").
+_BYLINE_WORDS = frozenset(("", "by", "in", "on", "at", "posted", "published", "written",
+                           "filed", "under", "作者", "发布于", "发表于", "分类", "栏目"))
+_ROW_PUNCTUATION = " —–-|·•/:：,，"
+_BYLINE_PART_MAX = 20  # a name or a place beside a byline's date
+_SENTENCE_MARKS = frozenset("，。！？；,;!?")
+_OTHER_DATE_WORD = re.compile(r"updated|modified|revised|reviewed|edited|更新|修改|修订",
+                              re.IGNORECASE)
 _TOOLS_MAX = 5  # header tool lines (share bar, font size, comment count) under the header
 _OTHER_NEWS_TRIES = 3
 _DOCUMENT_FILE = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|zip|rar|7z|wps)(?![A-Za-z0-9])",
@@ -360,10 +368,11 @@ class ArticlePage:
             before = line.spaced[: matches[0].start()].rstrip(_OPENING_BRACKETS) if matches else ""
             if before and is_date_only(before):
                 return parse_datetime(before), line
-        # "来源：新华社 2025-11-18 10:20": the date closes a header line's last value.
+        # "来源：新华社 2025-11-18 10:20": the date closes a header line's last value (not
+        # under a label of its own the patterns do not know: "Updated: 2025-11-20").
         for value, line in self._labelled.values():
             split = split_trailing_date(value)
-            if split:
+            if split and not _names_other_date(split[0]):
                 return parse_datetime(split[1]), line
         return None, None
 
@@ -490,18 +499,35 @@ class ArticlePage:
         if row is None or row is doc.body or doc.contains(row, doc.start(title)):
             return -1.0
         lines = doc.lines_in(row)
-        if len(lines) > _ROW_LINES_MAX or any(
-                len(line.text) > _BYLINE_MAX or line.text.endswith(_FULL_STOPS)
-                for line in lines):
+        if len(lines) > _ROW_LINES_MAX or next(row.iter("img"), None) is not None \
+                or not all(line is dated or self._is_byline_box(line) for line in lines):
             return -1.0
         return doc.end(row)
 
+    def _is_byline_box(self, line: Line) -> bool:
+        """A box of a byline row: its words outside links are a byline's joining words ("—",
+        "by", "in"), and its links lead to other pages than articles (an author, a
+        category)."""
+        links = self._links_filling(line, words_outside=True)
+        if any(link.news_id for link in links):
+            return False
+        doc = self.doc
+        spans = [(doc.start(link.element), doc.end(link.element)) for link in links]
+        outside = " ".join(word for word, key in zip(line.words, line.keys, strict=True)
+                           if not any(low < key < high for low, high in spans))
+        return all(word.strip(_ROW_PUNCTUATION).casefold() in _BYLINE_WORDS
+                   for word in outside.split())
+
     def _is_link_row(self, line: Line) -> bool:
-        """A line of links to other pages only, none an article: the article's tags or
-        categories under its header ("Talent Campus", "#质量管理 #CDMO")."""
+        """A line of links to other pages of the site only, none an article or a document:
+        the article's tags or categories under its header ("Talent Campus", "#质量管理
+        #CDMO"). A notice whose text is its PDF, or a repost's link to the original, is
+        text."""
         links = self._links_filling(line)
-        return bool(links) and not any(link.news_id or link.url == self.doc.url
-                                       for link in links)
+        site = _origin(self.doc.url)
+        return bool(links) and all(
+            not link.news_id and link.url != self.doc.url and _origin(link.url) == site
+            and not _DOCUMENT_FILE.search(link.url) for link in links)
 
     def _is_tag_row(self, line: Line) -> bool:
         """A line of tag links only (``rel="tag"``, as blog engines mark them), unlabelled."""
@@ -524,12 +550,15 @@ class ArticlePage:
         return [link.key for link in self.doc.links
                 if "tag" in (link.element.get("rel") or "").lower().split()]
 
-    def _links_filling(self, line: Line) -> list[Link]:
-        """The links holding the words of ``line``; empty when some words lie outside them."""
+    def _links_filling(self, line: Line, *, words_outside: bool = False) -> list[Link]:
+        """The links holding words of ``line``; unless ``words_outside``, empty when some
+        words lie outside them."""
         doc = self.doc
         links = [link for link in doc.links_between(self._opens_after(line), line.end)
                  if any(doc.start(link.element) < key < doc.end(link.element)
                         for key in line.keys)]
+        if words_outside:
+            return links
         spans = [(doc.start(link.element), doc.end(link.element)) for link in links]
         return links if links and not _has_words_outside(line, spans) else []
 
@@ -537,8 +566,14 @@ class ArticlePage:
         """A byline repeating the article's date as a box of its own (a WeChat article's
         "威凯尔医药 2025年9月26日 10:08 江苏" under the site's own date line)."""
         published = self.published_at()
-        return published is not None and any(
-            is_date_only(run) and parse_datetime(run) == published for run in line.words)
+        if published is None or len(line.words) < 2:
+            return False
+        dates = [is_date_only(run) and parse_datetime(run) == published for run in line.words]
+        # The other boxes are a name and a place, not the rest of a sentence ("<strong>2025年
+        # 11月18日</strong>，公司召开…").
+        return any(dates) and all(
+            is_date or (len(run) <= _BYLINE_PART_MAX and _SENTENCE_MARKS.isdisjoint(run))
+            for is_date, run in zip(dates, line.words, strict=True))
 
     def _holds_more_than_links(self, tool: Line) -> bool:
         """Whether the box of a header tool's line holds more than the tool: words that are
@@ -871,8 +906,10 @@ def _shows_published(line: Line, following: Line | None) -> bool:
 def _clean_source(value: str, line: Line) -> str | None:
     """The source name: no view counter, labelled ("浏览次数：55") or not. An unlabelled one
     is a last box of digits on the line, its label an eye icon drawn by the stylesheet."""
-    split = split_trailing_date(value)  # "来源：新华社 2025-11-18": the date is not the source
-    cleaned = normalize(labels.VIEW_COUNTER.sub(" ", split[0] if split else value))
+    split = split_trailing_date(value)  # "来源：新华社 2025-11-18": the date is not the source,
+    if split:  # nor is its own label ("Source: Vcare Communications Updated: 2025-11-20")
+        value = _without_date_label(split[0])
+    cleaned = normalize(labels.VIEW_COUNTER.sub(" ", value))
     last = line.words[-1] if len(line.words) > 1 else ""
     if last.isdigit() and cleaned.endswith(f" {last}"):
         cleaned = cleaned[: -len(last) - 1]
@@ -880,6 +917,25 @@ def _clean_source(value: str, line: Line) -> str | None:
     if cleaned.replace(",", "").isdigit():
         return None  # an empty source, then a counter behind an icon: "Source: <svg/> 3417"
     return cleaned or None
+
+
+def _names_other_date(text: str) -> bool:
+    """The words before a date end in a label of that date: a colon, or an update's word
+    ("Updated", "Last modified", "更新")."""
+    return text != _without_date_label(text)
+
+
+def _without_date_label(text: str) -> str:
+    words = text.split()
+    if words and (words[-1].endswith((":", "：")) or _OTHER_DATE_WORD.search(words[-1])):
+        words.pop()
+    return " ".join(words)
+
+
+def _origin(url: str) -> str:
+    """``scheme://host`` of an absolute URL."""
+    scheme, _, rest = url.partition("://")
+    return f"{scheme}://{rest.split('/', 1)[0]}".lower()
 
 
 def _ends_body(line: Line) -> bool:

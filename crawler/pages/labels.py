@@ -142,7 +142,8 @@ def is_post_footer(text: str) -> bool:
 # The heading over an article's comments (WordPress: "2 responses to “…”", "One thought on
 # “…”", "Leave a Reply"), or a comment section's ("评论", "发表评论", "网友评论（3）").
 COMMENTS_HEADING = re.compile(
-    r"^\s*(?:(?:\d+|One)\s+(?:Responses?|Comments?|Repl(?:y|ies)|Thoughts?)\s+(?:to|on)\s"
+    r"^\s*(?:(?:\d+|One)\s+(?:Responses?|Comments?|Repl(?:y|ies)|Thoughts?)\s+(?:to|on)\s+"
+    r"[“\"‘'«「『]"
     r"|(?:\d+\s+)?Comments?\s*(?:\(\s*\d+\s*\))?\s*$|Leave\s+a\s+(?:Reply|Comment)\s*$"
     r"|(?:发表|网友|用户|全部|最新|热门)?评论(?:列表|区)?\s*(?:[(（]\s*\d+\s*[)）])?\s*[:：]?\s*$"
     r"|(?:共\s*)?\d+\s*条评论\s*$)",
@@ -239,7 +240,8 @@ RULE_LINE_MAX = 80
 
 # A blog's pager pages back in time: its "Older posts" is the next page.
 PAGE_NEXT = re.compile(
-    r"^\s*(?:Next(?:\s*Page)?|Older\s*(?:Posts|Entries|Articles|News|Stories)|下一页|下页|后一页)?"
+    r"^\s*(?:Next(?:\s*Page)?|(?:[«←‹<]\s*)?Older\s*(?:Posts|Entries|Articles|Stories)|下一页|下页"
+    r"|后一页)?"
     r"\s*[>»›→]?\s*$",
     re.IGNORECASE,
 )

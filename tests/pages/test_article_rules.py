@@ -1284,3 +1284,52 @@ def test_arrows_not_paired_left_then_right_are_no_neighbours(ways: tuple[str, ..
                  f"14:20</p><p>{_PILOT_PLANT}</p>{links}")
     article = parse_article(_EN_URL, html)
     assert (article.previous, article.next) == (None, None)
+
+
+@pytest.mark.parametrize("content", [
+    "<p>近日，江苏省工业和信息化厅公布2025年度专精特新中小企业名单</p><p>威凯尔医药成功入选</p>",
+    "<p><img src='/uploads/20251006/mid-autumn.jpg'></p><p>威凯尔医药祝大家中秋快乐</p>",
+])
+def test_short_lines_beside_the_date_box_in_one_box_stay_text(content: str) -> None:
+    html = _page("新闻详情", "<div class='hd'><h1>威凯尔医药入选专精特新企业</h1></div>"
+                 f"<div class='bd'><div class='date'>2025-11-18</div>{content}"
+                 f"<p>上一篇：<a href='{_PREVIOUS}'>公司召开年度总结大会</a></p></div>")
+    article = parse_article(_ZH_URL, html)
+    assert article.body_text.endswith(("威凯尔医药成功入选", "威凯尔医药祝大家中秋快乐"))
+    assert article.previous is not None
+
+
+@pytest.mark.parametrize("link", [
+    "<a href='/uploads/files/gonggao-2025-045.pdf'>关于召开2025年第一次临时股东大会的通知.pdf</a>",
+    "<a href='https://mp.weixin.qq.com/s/AbCdEf'>威凯尔医药入选江苏省专精特新企业名单</a>",
+])
+def test_a_text_that_is_one_link_to_a_document_or_another_site_stays_text(link: str) -> None:
+    html = _page("新闻详情", "<h1>关于召开临时股东大会的通知</h1>"
+                 f"<div>发布时间：2025-11-18 来源：证券部</div><div><p>{link}</p></div>")
+    assert parse_article(_ZH_URL, html).body_text.startswith(("关于召开", "威凯尔医药入选"))
+
+
+def test_a_first_paragraph_opening_with_the_date_in_bold_stays_text() -> None:
+    first = "2025年11月18日，公司召开2025年度安全生产工作会议。"
+    html = _page("新闻详情", "<h1>公司召开安全生产工作会议</h1>"
+                 "<div>发布时间：2025-11-18 来源：行政部</div>"
+                 "<div><p><strong>2025年11月18日</strong>，公司召开2025年度安全生产工作会议。"
+                 "</p><p>会议由总经理主持，各部门负责人参加</p></div>")
+    assert parse_article(_ZH_URL, html).body_text.startswith(first)
+
+
+def test_an_update_date_after_the_source_neither_dates_the_article_nor_joins_the_source() -> None:
+    html = ("<html><head><meta property='article:published_time' content='2025-11-18T09:30:00"
+            "+08:00'></head><body><h1>VC005 enters a Phase II clinical trial</h1><div>Source: "
+            f"Vcare Communications &nbsp; Updated: 2025-11-20</div><p>{_PILOT_PLANT}</p>"
+            "</body></html>")
+    article = parse_article(_EN_URL, html)
+    assert (article.published_at.isoformat(), article.source) == (
+        "2025-11-18T09:30:00+08:00", "Vcare Communications")
+
+
+def test_prose_opening_like_a_comments_heading_stays_text() -> None:
+    line = "One response to the shortage has been dual sourcing of key starting materials."
+    html = _page("Vcare", f"<h1>Vcare opens a pilot plant</h1><p>Published Time: 2025-11-20 "
+                 f"14:20</p><p>{_PILOT_PLANT}</p><p>{line}</p><p>{_LONG_EN}</p>")
+    assert parse_article(_EN_URL, html).body_text == f"{_PILOT_PLANT}\n{line}\n{_LONG_EN}"

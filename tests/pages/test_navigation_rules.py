@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from crawler.pages import parse_listing, parse_page
 
 _ITEMS = (
@@ -90,10 +92,11 @@ def test_a_page_grid_around_main_whose_class_names_a_sidebar_is_not_chrome() -> 
     assert [item.title for item in items] == ["A", "B"]
 
 
-def test_a_blogs_older_posts_is_the_next_page() -> None:
+@pytest.mark.parametrize("older", ["Older posts &rarr;", "&laquo; Older Entries"])
+def test_a_blogs_older_posts_is_the_next_page(older: str) -> None:
     html = ("<html><body>" + _ITEMS + "<div class='pagination'><a href='/news/18-6.html'>"
             "&larr; Newer posts</a> <span>Page 2 of 4</span> <a href='/news/18-6_3.html'>"
-            "Older posts &rarr;</a></div></body></html>")
+            f"{older}</a></div></body></html>")
     listing = parse_listing("https://en.vcarepharmatech.com/news/18-6_2.html", html)
     assert listing.next_page == "https://en.vcarepharmatech.com/news/18-6_3.html"
 
