@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from datetime import datetime
+from urllib.parse import urlsplit
 
 from lxml import etree
 
@@ -524,9 +525,9 @@ class ArticlePage:
         #CDMO"). A notice whose text is its PDF, or a repost's link to the original, is
         text."""
         links = self._links_filling(line)
-        site = _origin(self.doc.url)
+        site = _host(self.doc.url)
         return bool(links) and all(
-            not link.news_id and link.url != self.doc.url and _origin(link.url) == site
+            not link.news_id and link.url != self.doc.url and _host(link.url) == site
             and not _DOCUMENT_FILE.search(link.url) for link in links)
 
     def _is_tag_row(self, line: Line) -> bool:
@@ -922,20 +923,19 @@ def _clean_source(value: str, line: Line) -> str | None:
 def _names_other_date(text: str) -> bool:
     """The words before a date end in a label of that date: a colon, or an update's word
     ("Updated", "Last modified", "更新")."""
-    return text != _without_date_label(text)
+    words = text.split()
+    return bool(words) and (words[-1].endswith((":", "："))
+                            or _OTHER_DATE_WORD.search(words[-1]) is not None)
 
 
 def _without_date_label(text: str) -> str:
+    """``text`` without a date's own label at its end (``_names_other_date``)."""
     words = text.split()
-    if words and (words[-1].endswith((":", "：")) or _OTHER_DATE_WORD.search(words[-1])):
-        words.pop()
-    return " ".join(words)
+    return " ".join(words[:-1] if _names_other_date(text) else words)
 
 
-def _origin(url: str) -> str:
-    """``scheme://host`` of an absolute URL."""
-    scheme, _, rest = url.partition("://")
-    return f"{scheme}://{rest.split('/', 1)[0]}".lower()
+def _host(url: str) -> str:
+    return urlsplit(url).netloc.lower()
 
 
 def _ends_body(line: Line) -> bool:
