@@ -125,7 +125,8 @@ AFTER_BODY = re.compile(
 # A blog engine's post footer under the text (WordPress themes: "This entry was posted in
 # News and tagged VC005. Bookmark the permalink.", "This entry was posted on Tuesday, November
 # 11th, 2025 at 5:02 pm and is filed under News."): as long as a sentence, never one.
-_POST_FOOTER_START = re.compile(r"\s*This\s+entry\s+was\s+posted\s+(?:in|on|by)\s", re.I)
+_POST_FOOTER_START = re.compile(r"\s*This\s+entry\s+was\s+posted\s+(?:in|on|by)\s",
+                                re.IGNORECASE)
 _PERMALINK_AT_END = re.compile(r"Bookmark\s+the\s+permalink\.?\s*$", re.IGNORECASE)
 _PERMALINK_REACH = 40  # "Bookmark the permalink." and some spacing
 
@@ -156,6 +157,7 @@ def is_comments_heading(text: str) -> bool:
     """``COMMENTS_HEADING.match(text)``, asked of every line of the text: each heading opens
     with one of a few characters."""
     return text.lstrip()[:1] in _COMMENTS_FIRST and COMMENTS_HEADING.match(text) is not None
+
 
 _HEADING_TAIL = r"\s*(?:[:：]|More\s*[+>»]*|更多\s*[+>»]*|[+>»]+)?\s*$"
 # Chinese CMS designs set a heading over its English name ("最新资讯 LATEST", "相关新闻
