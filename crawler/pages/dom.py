@@ -118,6 +118,7 @@ _ASCII_SPACES = re.compile(r"[ \t\n\r\f]+")
 _HIDING_CLASSES = frozenset(("hidden", "hide", "invisible", "w-condition-invisible"))
 _HIDDEN_TEXT_MAX = 200
 _PULL_QUOTE_MAX = 400
+_PROSE_PARAGRAPH_MIN = 20  # characters: a Chinese sentence of the text is dense
 # Plain lxml elements: lxml.html's element classes cost a Python call per node touched.
 # The text goes in as UTF-8, libxml2's own encoding: handed a str, lxml gives libxml2 the
 # str's internal form (Latin-1, UCS-2 or UCS-4), which it converts first (8 % of libxml2's
@@ -170,6 +171,22 @@ def _holds_main(element: etree._Element) -> bool:
     """A box around the page's ``<main>``: the page's grid, whatever its class says
     (Drupal's Olivero wraps content and sidebar in ``<div class="sidebar-grid">``)."""
     return element.tag != "main" and next(element.iter("main"), None) is not None
+
+
+def _is_content_column(element: etree._Element) -> bool:
+    """A box named like chrome by its class or id that holds a headline (``<h1>``) and
+    paragraphs of prose: the page's content column (PinTuer's ``<div class="sidebar-l">``
+    is the wide left column). A menu may hold the site's name in an ``<h1>``, never prose."""
+    if element.tag in _CHROME_TAGS or next(element.iter("h1"), None) is None:
+        return False
+    paragraphs = 0
+    for paragraph in element.iter("p"):
+        text = element_text(paragraph)
+        if len(text) >= _PROSE_PARAGRAPH_MIN and labels.reads_as_sentence(text):
+            paragraphs += 1
+            if paragraphs == 2:
+                return True
+    return False
 
 
 def _marks_chrome(element: etree._Element) -> bool:
@@ -726,10 +743,11 @@ class Document:
     def _chrome_by_markup(self) -> list[etree._Element]:
         """Navigation, sidebars, site header and footer, by tag, ARIA role or class name
         (candidates are collected during the walk); not an article's own header and footer,
-        a pull quote, or a box around the page's ``<main>``."""
+        a pull quote, a box around the page's ``<main>`` or its content column."""
         return [element for element in self._marked_chrome
                 if (element.tag not in ("header", "footer") or _is_site_header_or_footer(element))
-                and not _is_pull_quote(element) and not _holds_main(element)]
+                and not _is_pull_quote(element) and not _holds_main(element)
+                and not _is_content_column(element)]
 
     @cached_property
     def sidebar_ranges(self) -> list[tuple[float, float]]:

@@ -1333,3 +1333,27 @@ def test_prose_opening_like_a_comments_heading_stays_text() -> None:
     html = _page("Vcare", f"<h1>Vcare opens a pilot plant</h1><p>Published Time: 2025-11-20 "
                  f"14:20</p><p>{_PILOT_PLANT}</p><p>{line}</p><p>{_LONG_EN}</p>")
     assert parse_article(_EN_URL, html).body_text == f"{_PILOT_PLANT}\n{line}\n{_LONG_EN}"
+
+
+def test_a_content_column_whose_class_names_a_sidebar_is_read() -> None:
+    # The PinTuer UI framework's wide left column is <div class="sidebar-l">.
+    html = _page("新闻详情", "<div class='x9'><div class='sidebar-l'><div class='post'>"
+                 "<h1>威凯尔完成年度内审</h1><div><span>来源：</span> "
+                 f"<span>发布时间：2025-11-06</span></div><p>{_LONG_ZH}</p><p>{_LONG_ZH}</p></div></div></div>"
+                 "<div class='x3'><div class='sidebar-r'><h3>最新动态</h3></div></div>")
+    article = parse_page(_ZH_URL, html).article
+    assert article is not None and article.body_text == f"{_LONG_ZH}\n{_LONG_ZH}"
+
+
+def test_a_menu_holding_the_site_name_in_an_h1_is_still_chrome() -> None:
+    html = _page("新闻详情", "<div class='navbar'><h1><a href='/'>威凯尔医药</a></h1><ul><li>"
+                 "<a href='/about/'>关于我们</a></li></ul></div><h2>威凯尔完成年度内审</h2>"
+                 f"<p>发布时间：2025-11-06</p><p>{_LONG_ZH}</p>")
+    article = parse_article(_ZH_URL, html)
+    assert (article.title, article.body_text) == ("威凯尔完成年度内审", _LONG_ZH)
+
+
+def test_an_add_to_favourites_button_under_the_text_ends_the_body() -> None:
+    html = _page("新闻详情", f"<h1>威凯尔完成年度内审</h1><p>发布时间：2025-11-06</p>"
+                 f"<p>{_LONG_ZH}</p><div><a href='javascript:void(0);'>加入收藏</a></div>")
+    assert parse_article(_ZH_URL, html).body_text == _LONG_ZH
