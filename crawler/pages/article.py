@@ -905,11 +905,15 @@ def _shows_published(line: Line, following: Line | None) -> bool:
 
 
 def _clean_source(value: str, line: Line) -> str | None:
-    """The source name: no view counter, labelled ("浏览次数：55") or not. An unlabelled one
-    is a last box of digits on the line, its label an eye icon drawn by the stylesheet."""
+    """The source name: no view counter, labelled ("浏览次数：55") or not, no font-size
+    switch after it. An unlabelled counter is a last box of digits on the line, its label an
+    eye icon drawn by the stylesheet."""
     split = split_trailing_date(value)  # "来源：新华社 2025-11-18": the date is not the source,
     if split:  # nor is its own label ("Source: Vcare Communications Updated: 2025-11-20")
         value = _without_date_label(split[0])
+    font_size = labels.FONT_SIZE.search(value)
+    if font_size:
+        value = value[: font_size.start()]
     cleaned = normalize(labels.VIEW_COUNTER.sub(" ", value))
     last = line.words[-1] if len(line.words) > 1 else ""
     if last.isdigit() and cleaned.endswith(f" {last}"):

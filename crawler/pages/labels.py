@@ -91,8 +91,11 @@ ERROR_PAGE_TITLE = re.compile(
 )
 # What sits right under an article's header: a share bar, a font-size switch, the comment
 # count ("暂无评论", "3 comments").
+_FONT_SIZE = r"[【\[]?\s*(?:字号|字体|Font\s*Size|Text\s*Size)\s*[:：]"
+# A font-size switch after a header value on its line ("来源：新华社 【字体：大 中 小】").
+FONT_SIZE = re.compile(_FONT_SIZE, re.IGNORECASE)
 HEADER_TOOL = re.compile(
-    rf"^\s*(?:{_SHARE}|[【\[]?\s*(?:字号|字体|Font\s*Size|Text\s*Size)\s*[:：]"
+    rf"^\s*(?:{_SHARE}|{_FONT_SIZE}"
     r"|(?:暂无评论|No\s*comments(?:\s*yet)?|\d+\s*(?:条评论|comments?)|评论\s*[(（]\s*\d+\s*[)）])"
     r"\s*$)",
     re.IGNORECASE,
@@ -166,9 +169,10 @@ _HEADING_TAIL = r"\s*(?:[:：]|More\s*[+>»]*|更多\s*[+>»]*|[+>»]+)?\s*$"
 _LATIN_SUBTITLE = r"(?:\s*[/|]?\s*[A-Za-z]+(?:\s+[A-Za-z]+){0,2})?"
 _CHINESE_SUBTITLE = r"(?:\s*[/|]?\s*[\u4e00-\u9fff]{2,8})?"
 RELATED_HEADING = re.compile(
-    r"^\s*(?:(?:Related\s*(?:News|Articles?|Posts?|Reading|Stories)|Recommended\s*(?:News|Reading)"
-    rf"|You\s*may\s*also\s*like){_CHINESE_SUBTITLE}"
-    rf"|(?:相关新闻|相关资讯|相关文章|相关阅读|相关推荐|推荐新闻|推荐阅读){_LATIN_SUBTITLE}){_HEADING_TAIL}",
+    r"^\s*(?:(?:Related\s*(?:News|Articles?|Posts?|Reading|Stories|Assets|Content|Links)"
+    rf"|Recommended\s*(?:News|Reading)|You\s*may\s*also\s*like){_CHINESE_SUBTITLE}"
+    r"|(?:相关新闻|相关资讯|相关文章|相关阅读|相关推荐|相关链接|相关内容|推荐新闻|推荐阅读)"
+    rf"{_LATIN_SUBTITLE}){_HEADING_TAIL}",
     re.IGNORECASE,
 )
 # Weaker than RELATED_HEADING: read as it only where a page has no Related News heading.
