@@ -809,9 +809,10 @@ class ArticlePage:
         if self._related_range is None:
             return []
         low, high = self._related_range
-        items = news_items(
-            self.doc, low, high, respect_chrome=False, skip=tuple(self.doc.sidebar_ranges)
-        )
+        published = self.published_at()
+        items = news_items(self.doc, low, high, respect_chrome=False,
+                           skip=tuple(self.doc.sidebar_ranges),
+                           dated=published.date() if published is not None else None)
         return [item for item in items if item.news_id != self.news_id()]
 
     @cached_property

@@ -56,11 +56,13 @@ _ZERO_PADDED = re.compile(r"^\s*\d{4}\s+\d{2}\s+\d{2}\s*$|^\s*\d{2}\s+\d{4}\s+\d
 
 
 def news_items(doc: Document, start: float, end: float, *, respect_chrome: bool = True,
-               skip: tuple[tuple[float, float], ...] = ()) -> list[NewsLink]:
+               skip: tuple[tuple[float, float], ...] = (),
+               dated: date | None = None) -> list[NewsLink]:
     """Every dated item linking to an article between keys ``start`` and ``end``.
 
     ``respect_chrome`` leaves out links in navigation, sidebars and footer; ``skip`` names
-    further key ranges to leave out.
+    further key ranges to leave out; ``dated`` is the day of the page the items are shown
+    on (an article's), which gives the year to items shown with their month and day only.
     """
     links = doc.article_links_between(start, end)
     if respect_chrome:
@@ -78,7 +80,7 @@ def news_items(doc: Document, start: float, end: float, *, respect_chrome: bool 
             continue
         seen.add(link.news_id)
         container = item_element(doc, link, links, keys, start, end)
-        items.append(news_link(doc, link, container, start))
+        items.append(news_link(doc, link, container, start, dated))
     return items
 
 
@@ -114,17 +116,19 @@ def item_element(doc: Document, link: Link, links: list[Link], keys: list[float]
         node = parent
 
 
-def news_link(doc: Document, link: Link, container: etree._Element, start: float) -> NewsLink:
+def news_link(doc: Document, link: Link, container: etree._Element, start: float,
+              dated: date | None = None) -> NewsLink:
     """The item around ``link`` (its element ``container``), read from a block that starts at
-    key ``start``."""
+    key ``start`` on a page of the day ``dated``."""
     lines = doc.lines_in(container) or _line_around(doc, link)
     low, high = doc.start(link.element), doc.end(link.element)
     # A line holding the link's words is the headline's, even with a counter beside it.
     prose = [line for line in lines if not _is_furniture(line)
              and not (_is_particulars(line) and not _has_key_between(line, low, high))]
     title, summary = item_title_and_summary(doc, link, container, prose)
-    published_on = item_date(container, lines) or _dated_under_year_heading(doc, container,
-                                                                            lines, start)
+    published_on = (item_date(container, lines)
+                    or _dated_under_year_heading(doc, container, lines, start)
+                    or _dated_before(dated, lines))
     if title is not None and published_on is not None:
         title = _without_leading_date(title, published_on, container)
     return NewsLink(news_id=link.news_id or "", url=link.url, title=title, summary=summary,
@@ -136,7 +140,7 @@ def _dated_under_year_heading(doc: Document, container: etree._Element, lines: l
     """A timeline shows each item's month and day ("11-20") under a heading of its year
     (``Document.year_headings``): the nearest such heading above the item, inside the block
     the items are read from (``start`` on), gives the year."""
-    month_day = next(filter(None, (month_and_day(line.text) for line in lines)), None)
+    month_day = _month_and_day_shown(lines)
     if month_day is None:
         return None
     keys, years = doc.year_headings
@@ -147,6 +151,27 @@ def _dated_under_year_heading(doc: Document, container: etree._Element, lines: l
         return date(years[index], *month_day)
     except ValueError:  # 02-29 in a year without it
         return None
+
+
+def _dated_before(dated: date | None, lines: list[Line]) -> date | None:
+    """An item shown with its month and day only ("11-02") on a page of the day ``dated``
+    (an article's Related News on a mobile template): the latest such day up to it, in its
+    year or the year before."""
+    month_day = _month_and_day_shown(lines) if dated is not None else None
+    if month_day is None:
+        return None
+    for year in (dated.year, dated.year - 1):
+        try:
+            day = date(year, *month_day)
+        except ValueError:  # 02-29 in a year without it
+            continue
+        if day <= dated:
+            return day
+    return None
+
+
+def _month_and_day_shown(lines: list[Line]) -> tuple[int, int] | None:
+    return next(filter(None, (month_and_day(line.text) for line in lines)), None)
 
 
 def _line_around(doc: Document, link: Link) -> list[Line]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from crawler.pages import parse_article, parse_page
@@ -482,13 +484,29 @@ def test_a_portal_tool_row_with_counts_ends_the_body() -> None:
 
 
 def test_year_subheads_in_the_body_do_not_date_related_items() -> None:
+    # "11-02" takes the article's year (2025), not the body's last year subhead (2023).
     html = _page("新闻详情", "<h1>威凯尔医药回顾VC005研发历程</h1><p>发布时间：2025-11-15 10:00</p>"
                  f"<p>{_LONG_ZH}</p><h3>2021</h3><p>{_LONG_ZH}</p><h3>2023</h3><p>{_LONG_ZH}</p>"
                  "<h3>相关新闻</h3><ul><li><div>11-02</div><a href='/news_detail/1900000000000000"
                  "008-16-1.html'>公司召开三季度经营分析会</a></li></ul>")
     related = parse_article(_ZH_URL, html).related
     assert [(item.news_id, item.published_on) for item in related] == [
-        ("1900000000000000008", None)]
+        ("1900000000000000008", date(2025, 11, 2))]
+
+
+@pytest.mark.parametrize(("shown", "published"), [
+    ("12-28", date(2024, 12, 28)),  # after the article's day: the year before
+    ("11-15", date(2025, 11, 15)),
+    ("02-29", date(2024, 2, 29)),  # 2025 has no 29 February
+])
+def test_related_items_shown_with_month_and_day_take_the_articles_year(
+        shown: str, published: date | None) -> None:
+    html = _page("新闻详情", "<h1>威凯尔医药回顾VC005研发历程</h1><p>发布时间：2025-11-15 10:00</p>"
+                 f"<p>{_LONG_ZH}</p><h3>相关推荐</h3><ul><li><a href='/news_detail/19000000000"
+                 f"00000008-16-1.html'><div><p>公司召开三季度经营分析会</p><span>{shown}</span>"
+                 "</div></a></li></ul>")
+    related = parse_article(_ZH_URL, html).related
+    assert [item.published_on for item in related] == [published]
 
 
 @pytest.mark.parametrize("credit", ["<p>责任编辑：王静</p>", "<p>Tags: VC005 | 分享</p>"])
