@@ -61,6 +61,10 @@ _BY = re.compile(r"^\s*(?:By|(?:Posted|Written|Published)\s+by|文\s*[/／]|文�
 _FULL_STOPS = (".", "。", "!", "！", "?", "？")
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 _OPENING_BRACKETS = " （(【["
+# Where tag links and share buttons lead: "/tag/cdmo", "?tag=cdmo", Blogger's "/search/label/",
+# "linkedin.com/shareArticle?…", "facebook.com/sharer.php?…", "twitter.com/intent/tweet?…".
+_TOOL_ADDRESS = re.compile(r"[/?&](?:tags?|labels?|search/label)[/=]|/share(?:Article|r\.php)?\b"
+                           r"|/intent/(?:tweet|post)\b|addtoany\.com/", re.IGNORECASE)
 
 
 class ArticlePage:
@@ -531,13 +535,14 @@ class ArticlePage:
             and not _DOCUMENT_FILE.search(link.url) for link in links)
 
     def _is_tag_row(self, line: Line) -> bool:
-        """A line of tag links only (``rel="tag"``, as blog engines mark them), unlabelled."""
-        keys = self._tag_link_keys  # most pages have none at all
+        """A line of tag or share links only, unlabelled: tags as blog engines mark them
+        (``rel="tag"``) or address them (``/tag/cdmo``, ``?tag=cdmo``, ``/search/label/…``),
+        share buttons by their services' share addresses."""
+        keys = self._tool_link_keys  # most pages have none at all
         if not keys or bisect_right(keys, line.end) == bisect_right(keys, self._opens_after(line)):
             return False
         links = self._links_filling(line)
-        return bool(links) and all("tag" in (link.element.get("rel") or "").lower().split()
-                                   for link in links)
+        return bool(links) and all(map(_is_tool_link, links))
 
     def _opens_after(self, line: Line) -> float:
         """A key before any link holding the words of ``line``: such a link opens after the
@@ -547,9 +552,8 @@ class ArticlePage:
         return doc.lines[index - 1].end if index else doc.start(line.block) - 0.01
 
     @cached_property
-    def _tag_link_keys(self) -> list[float]:
-        return [link.key for link in self.doc.links
-                if "tag" in (link.element.get("rel") or "").lower().split()]
+    def _tool_link_keys(self) -> list[float]:
+        return [link.key for link in self.doc.links if _is_tool_link(link)]
 
     def _links_filling(self, line: Line, *, words_outside: bool = False) -> list[Link]:
         """The links holding words of ``line``; unless ``words_outside``, empty when some
@@ -558,10 +562,13 @@ class ArticlePage:
         links = [link for link in doc.links_between(self._opens_after(line), line.end)
                  if any(doc.start(link.element) < key < doc.end(link.element)
                         for key in line.keys)]
-        if words_outside:
+        if words_outside or not links:
             return links
         spans = [(doc.start(link.element), doc.end(link.element)) for link in links]
-        return links if links and not _has_words_outside(line, spans) else []
+        # Separators between the links ("CDMO, Awards", "a | b") are not words.
+        return links if all(any(low < key < high for low, high in spans)
+                            for word, key in zip(line.words, line.keys, strict=True)
+                            if word.strip(_ROW_PUNCTUATION)) else []
 
     def _repeats_the_date(self, line: Line) -> bool:
         """A byline repeating the article's date as a box of its own (a WeChat article's
@@ -937,6 +944,12 @@ def _without_date_label(text: str) -> str:
     """``text`` without a date's own label at its end (``_names_other_date``)."""
     words = text.split()
     return " ".join(words[:-1] if _names_other_date(text) else words)
+
+
+def _is_tool_link(link: Link) -> bool:
+    """A tag link (``rel="tag"``, or an address naming a tag) or a share button's link."""
+    return "tag" in (link.element.get("rel") or "").lower().split() \
+        or _TOOL_ADDRESS.search(link.url) is not None
 
 
 def _host(url: str) -> str:

@@ -107,7 +107,7 @@ HEADER_TOOL = re.compile(
 _PAGE_TOOL = (r"(?:打印本页|打印此页|打印|关闭窗口|关闭|收藏本页|加入收藏|收藏本文"
               r"|Print(?:\s*this\s*Page)?|Close(?:\s*Window)?)")
 # Discuz! and other portals: each tool with its count.
-_TOOL_ROW = (r"(?:(?:收藏|分享|打印|点赞|转发|举报|评论|Favou?rites?|Share|Print|Like|Email)"
+_TOOL_ROW = (r"(?:(?:收藏|分享|打印|点赞|赞|转发|举报|评论|Favou?rites?|Share|Print|Like|Email)"
              r"(?:\s*\d+)?\s*){2,}$")  # one way to read each space: no backtracking blow-up
 # An attachments box under the text ("附件：" over document links).
 ATTACHMENTS = re.compile(r"^\s*(?:相关附件|附件下载|附件|Attachments?)\s*[:：]", re.IGNORECASE)

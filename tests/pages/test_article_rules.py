@@ -1375,3 +1375,18 @@ def test_an_add_to_favourites_button_under_the_text_ends_the_body() -> None:
     html = _page("新闻详情", f"<h1>威凯尔完成年度内审</h1><p>发布时间：2025-11-06</p>"
                  f"<p>{_LONG_ZH}</p><div><a href='javascript:void(0);'>加入收藏</a></div>")
     assert parse_article(_ZH_URL, html).body_text == _LONG_ZH
+
+
+@pytest.mark.parametrize("after", [
+    "<div><a href='/news/18-6.html?tag=facilities'>facilities</a> "
+    "<a href='/news/18-6.html?tag=analytical'>analytical</a></div>",
+    "<ul><li><a href='https://www.linkedin.com/shareArticle?url=x'>LinkedIn</a></li>"
+    "<li><a href='https://twitter.com/intent/tweet?url=x'>X</a></li></ul>",
+    "<div><a href='/search/label/CDMO'>CDMO</a>, <a href='/search/label/Awards'>Awards</a></div>",
+    "<div><a href='javascript:;'>赞</a> 36 <a href='javascript:;'>分享</a></div>",
+])
+def test_unlabelled_tag_and_share_rows_under_the_text_end_the_body(after: str) -> None:
+    html = _page("Vcare", f"<h1>Vcare opens a pilot plant</h1><p>Published Time: 2025-11-20 "
+                 f"14:20</p><p>{_PILOT_PLANT}</p><p>{_LONG_EN}</p>{after}"
+                 "<p>Comments are closed for this article, which ran in the autumn issue.</p>")
+    assert parse_article(_EN_URL, html).body_text == f"{_PILOT_PLANT}\n{_LONG_EN}"
