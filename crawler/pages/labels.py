@@ -103,8 +103,8 @@ HEADER_TOOL = re.compile(
 # What follows an article's body on its own short line: the way back, sharing, the article's
 # tags or keywords, WeChat's "read the original", print/close tools ("【打印本页】【关闭窗口】"),
 # the article's own page list ("共2页：上一页 [1] [2] 下一页"), the editor's credit
-# ("（责任编辑：张三）"), a portal's tool row ("收藏0 分享2 打印").
-_PAGE_TOOL = (r"(?:打印本页|打印此页|打印|关闭窗口|关闭|收藏本页|加入收藏|收藏本文"
+# ("（责任编辑：张三）"), a portal's tool row ("收藏0 分享2 打印"), DedeCMS's "顶一下 踩一下" votes.
+_PAGE_TOOL = (r"(?:打印本页|打印此页|打印|关闭窗口|关闭|收藏本页|加入收藏|收藏本文|顶一下|踩一下"
               r"|Print(?:\s*this\s*Page)?|Close(?:\s*Window)?)")
 # Discuz! and other portals: each tool with its count.
 _TOOL_ROW = (r"(?:(?:收藏|分享|打印|点赞|赞|转发|举报|评论|Favou?rites?|Share|Print|Like|Email)"

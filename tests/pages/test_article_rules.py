@@ -1384,6 +1384,8 @@ def test_an_add_to_favourites_button_under_the_text_ends_the_body() -> None:
     "<li><a href='https://twitter.com/intent/tweet?url=x'>X</a></li></ul>",
     "<div><a href='/search/label/CDMO'>CDMO</a>, <a href='/search/label/Awards'>Awards</a></div>",
     "<div><a href='javascript:;'>赞</a> 36 <a href='javascript:;'>分享</a></div>",
+    "<div class='digg'><div><a href='javascript:;'>顶一下</a><br>(0)<br>0%</div>"
+    "<div><a href='javascript:;'>踩一下</a><br>(0)<br>0%</div></div>",
 ])
 def test_unlabelled_tag_and_share_rows_under_the_text_end_the_body(after: str) -> None:
     html = _page("Vcare", f"<h1>Vcare opens a pilot plant</h1><p>Published Time: 2025-11-20 "
