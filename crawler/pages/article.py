@@ -349,10 +349,13 @@ class ArticlePage:
         return shown, line
 
     def _published_in_metadata(self) -> datetime | None:
-        """The publication time the page gives machines: a <meta> tag, else JSON-LD."""
+        """The publication time the page gives machines: a <meta> tag, JSON-LD, else
+        microdata on a shown element (Blogger's ``<abbr itemprop="datePublished"
+        title="2025-11-12T17:02:00+08:00">5:02 PM</abbr>``)."""
         doc = self.doc
         return (from_iso(doc.meta("article:published_time", "datePublished"))
-                or from_iso(published_in_json_ld(doc.markup)))
+                or from_iso(published_in_json_ld(doc.markup))
+                or from_iso(doc.microdata("datePublished")))
 
     @cached_property
     def _published_as_shown(self) -> tuple[datetime | None, Line | None]:

@@ -600,6 +600,15 @@ class Document:
                         return content
         return None
 
+    def microdata(self, name: str) -> str | None:
+        """The first value of the microdata property ``name`` on an element of the body:
+        its ``content``, ``datetime`` or ``title`` (``<abbr title>``, hAtom's way)."""
+        for element in self.body.xpath("descendant-or-self::*[@itemprop=$name]", name=name):
+            value = element.get("content") or element.get("datetime") or element.get("title")
+            if value and value.strip():
+                return value.strip()
+        return None
+
     @cached_property
     def base_url(self) -> str:
         """``<base href>``; for a page read from disk, the address it declares for itself."""

@@ -59,11 +59,13 @@ VIEW_COUNT = re.compile(r"^\s*\d[\d,]*\s*(?:次|views?|hits?)?\s*$", re.IGNORECA
 HEADLINE_MAX = 160
 VALUE_TRIM = " \t|丨｜/·•-–—,，;；:：()（）[]【】"
 
+# Blogger and blog themes page through time: the "Older Post" is the previous article.
 PREVIOUS = (
-    r"Previous\s*(?:Page|Article|Post|News|One)?|Prev(?:\.|ious)?"
+    r"Previous\s*(?:Page|Article|Post|News|One)?|Prev(?:\.|ious)?|Older\s*(?:Post|Article|Entry)"
     r"|上一篇|上一页|上一条|上一则|上篇|前一篇"
 )
-NEXT = r"Next\s*(?:Page|Article|Post|News|One)?|下一篇|下一页|下一条|下一则|下篇|后一篇"
+NEXT = (r"Next\s*(?:Page|Article|Post|News|One)?|Newer\s*(?:Post|Article|Entry)"
+        r"|下一篇|下一页|下一条|下一则|下篇|后一篇")
 PREVIOUS_AT_START = re.compile(rf"^\s*(?:{PREVIOUS})\s*(?:[:：]|$|[«‹<]+)", re.IGNORECASE)
 NEXT_AT_START = re.compile(rf"^\s*(?:{NEXT})\s*(?:[:：]|$|[»›>]+)", re.IGNORECASE)
 PREVIOUS_LINK_TEXT = re.compile(rf"^\s*(?:[«‹<]+\s*)?(?:{PREVIOUS})?\s*(?:[«‹<]+)?\s*$", re.I)
@@ -148,7 +150,7 @@ def is_post_footer(text: str) -> bool:
 COMMENTS_HEADING = re.compile(
     r"^\s*(?:(?:\d+|One)\s+(?:Responses?|Comments?|Repl(?:y|ies)|Thoughts?)\s+(?:to|on)\s+"
     r"[“\"‘'«「『]"
-    r"|(?:\d+\s+)?Comments?\s*(?:\(\s*\d+\s*\))?\s*$|Leave\s+a\s+(?:Reply|Comment)\s*$"
+    r"|(?:\d+\s+)?Comments?\s*(?:\(\s*\d+\s*\))?\s*[:：]?\s*$|Leave\s+a\s+(?:Reply|Comment)\s*$"
     r"|(?:发表|网友|用户|全部|最新|热门)?评论(?:列表|区)?\s*(?:[(（]\s*\d+\s*[)）])?\s*[:：]?\s*$"
     r"|(?:共\s*)?\d+\s*条评论\s*$)",
     re.IGNORECASE,

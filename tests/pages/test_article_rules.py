@@ -1392,3 +1392,19 @@ def test_unlabelled_tag_and_share_rows_under_the_text_end_the_body(after: str) -
                  f"14:20</p><p>{_PILOT_PLANT}</p><p>{_LONG_EN}</p>{after}"
                  "<p>Comments are closed for this article, which ran in the autumn issue.</p>")
     assert parse_article(_EN_URL, html).body_text == f"{_PILOT_PLANT}\n{_LONG_EN}"
+
+
+def test_a_blogger_post_dated_by_its_date_header_and_timestamp_with_older_and_newer_links() -> None:
+    html = _page("Vcare opens a pilot plant | Vcare",
+                 "<h2 class='date-header'><span>Wednesday, November 12, 2025</span></h2>"
+                 f"<h3 class='post-title'>Vcare opens a pilot plant</h3><div>{_PILOT_PLANT}</div>"
+                 "<div class='post-footer'>Posted by <span>Vcare Communications</span> at <a "
+                 "href='#'><abbr itemprop='datePublished' title='2025-11-12T17:02:00+08:00'>"
+                 "5:02 PM</abbr></a></div><h4>2 comments:</h4><p>Congratulations to the whole "
+                 f"team on the award!</p><div><a href='{_NEXT}'>Newer Post</a> "
+                 f"<a href='{_PREVIOUS}'>Older Post</a> <a href='/'>Home</a></div>")
+    article = parse_article(_EN_URL, html)
+    assert (article.published_at.isoformat(), article.body_text) == (
+        "2025-11-12T17:02:00+08:00", _PILOT_PLANT)
+    assert (article.previous, article.next) == (
+        f"https://en.vcarepharmatech.com{_PREVIOUS}", f"https://en.vcarepharmatech.com{_NEXT}")
