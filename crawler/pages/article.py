@@ -35,7 +35,7 @@ from crawler.pages.structured import published_in_json_ld
 from crawler.pages.urls import canonical_url, news_id_from_url
 
 _TITLE_SEPARATORS = frozenset("-_|｜–—:：·")
-_HEADER_LOOKBEHIND = 3
+_HEADER_LOOKBEHIND = 5
 _HEADER_LOOKAHEAD = 12
 _LONG_LINE = 200
 _PROSE_MIN = 40  # a paragraph of the text, not a subtitle

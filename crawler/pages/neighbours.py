@@ -37,8 +37,10 @@ def neighbour_links(doc: Document, header_end: float, related: tuple[float, floa
             continue
         if doc.in_chrome(link.key):
             # A pager in a <nav> ("Next Page »"): the link's own words count there, and a
-            # label on its line ("上一篇：<a>"), but no label on a line above it.
-            kind = _named_neighbour(doc, link) or _labelled_on_its_line(doc, link)
+            # label on its line ("上一篇：<a>"), but no label on a line above it, unless that
+            # line is in the link's own card ("post-nav-item": "Previous Post" over a title).
+            kind = _named_neighbour(doc, link) or _labelled_on_its_line(doc, link) \
+                or _labelled_in_its_card(doc, link)
         else:
             kind = neighbour_kind(doc, link)
         if kind and kind not in found:
@@ -152,6 +154,26 @@ def neighbour_kind(doc: Document, link: Link) -> str | None:
     before = lines[index - 1].spaced if index > 0 and len(lines[index - 1].text) <= 16 else ""
     match = labels.NEIGHBOUR_LABEL_AT_END.search(before)
     return match.lastgroup if match else None
+
+
+def _labelled_in_its_card(doc: Document, link: Link) -> str | None:
+    """``neighbour_kind`` by a label alone on the line above the link, when that label is in
+    the link's card: the smallest box holding both links to this one article only."""
+    index, opens = _place_on_lines(doc, link)
+    if not opens or index == 0:
+        return None
+    label = doc.lines[index - 1]
+    match = labels.NEIGHBOUR_LABEL_AT_END.search(label.spaced) if len(label.text) <= 16 else None
+    if match is None:
+        return None
+    for box in link.element.iterancestors():
+        if box is doc.body:
+            return None
+        if doc.contains(box, label.start):
+            ids = {other.news_id for other in doc.article_links_between(doc.start(box),
+                                                                         doc.end(box))}
+            return match.lastgroup if ids == {link.news_id} else None
+    return None
 
 
 def _place_on_lines(doc: Document, link: Link) -> tuple[int, bool]:

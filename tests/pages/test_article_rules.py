@@ -1408,3 +1408,33 @@ def test_a_blogger_post_dated_by_its_date_header_and_timestamp_with_older_and_ne
         "2025-11-12T17:02:00+08:00", _PILOT_PLANT)
     assert (article.previous, article.next) == (
         f"https://en.vcarepharmatech.com{_PREVIOUS}", f"https://en.vcarepharmatech.com{_NEXT}")
+
+
+def test_a_meta_list_of_four_above_the_headline_dates_the_article() -> None:
+    html = _page("Vcare opens a pilot plant | Vcare",
+                 "<ul class='blog-meta'><li>Nov 18, 2025</li><li>By <a href='#'>Vcare "
+                 "Editorial</a></li><li><a href='/news/18-6.html'>Company News</a></li><li><a "
+                 f"href='#comments'>03 Comments</a></li></ul><h2>Vcare opens a pilot plant</h2>"
+                 f"<div><p>{_PILOT_PLANT}</p></div>")
+    assert parse_article(_EN_URL, html).published_at.isoformat() == "2025-11-18T00:00:00+08:00"
+
+
+def test_post_cards_in_a_nav_box_labelled_over_their_titles_are_the_neighbours() -> None:
+    def card(href: str, label: str) -> str:
+        return (f"<div class='post-nav-item'><a href='{href}'><img src='/t.jpg' alt=''></a>"
+                f"<span>{label}</span><h5><a href='{href}'>Another story</a></h5></div>")
+
+    html = _page("Vcare", f"<h1>Vcare opens a pilot plant</h1><p>Published Time: 2025-11-20 "
+                 f"14:20</p><p>{_PILOT_PLANT}</p><div class='row'>"
+                 f"{card(_PREVIOUS, 'Previous Post')}{card(_NEXT, 'Next Post')}</div>")
+    article = parse_article(_EN_URL, html)
+    assert (article.previous, article.next) == (
+        f"https://en.vcarepharmatech.com{_PREVIOUS}", f"https://en.vcarepharmatech.com{_NEXT}")
+
+
+def test_a_label_above_a_nav_box_of_several_articles_names_no_neighbour() -> None:
+    html = _page("Vcare", f"<h1>Vcare opens a pilot plant</h1><p>Published Time: 2025-11-20 "
+                 f"14:20</p><p>{_PILOT_PLANT}</p><div class='post-nav'><span>Next Post</span>"
+                 f"<ul><li><a href='{_NEXT}'>One story</a></li><li><a href='{_PREVIOUS}'>"
+                 "Another story</a></li></ul></div>")
+    assert parse_article(_EN_URL, html).next is None
