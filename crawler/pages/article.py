@@ -35,7 +35,7 @@ from crawler.pages.structured import published_in_json_ld
 from crawler.pages.urls import canonical_url, news_id_from_url
 
 _TITLE_SEPARATORS = frozenset("-_|｜–—:：·")
-_HEADER_LOOKBEHIND = 5
+_HEADER_LOOKBEHIND = 3
 _HEADER_LOOKAHEAD = 12
 _LONG_LINE = 200
 _PROSE_MIN = 40  # a paragraph of the text, not a subtitle
@@ -65,6 +65,8 @@ _OPENING_BRACKETS = " （(【["
 # "linkedin.com/shareArticle?…", "facebook.com/sharer.php?…", "twitter.com/intent/tweet?…".
 _TOOL_ADDRESS = re.compile(r"[/?&](?:tags?|labels?|search/label)[/=]|/share(?:Article|r\.php)?\b"
                            r"|/intent/(?:tweet|post)\b|addtoany\.com/", re.IGNORECASE)
+_TOOL_ADDRESS_WORDS = ("tag", "label", "share", "intent/", "addtoany")
+_TOOL_TEXT_MAX = 20  # a tag's or a share button's words
 
 
 class ArticlePage:
@@ -199,9 +201,21 @@ class ArticlePage:
                 None,
             )
             return candidates[first : first + 6] if first is not None else []
+        low = max(0, index - _HEADER_LOOKBEHIND)
+        # A meta list over the headline ("<ul><li>Nov 18, 2025</li><li>By …</li><li>News
+        # </li><li>3 Comments</li></ul>") is read whole, though longer than the look-behind.
+        if low and low < index:
+            box = doc.lines[low].block.getparent()
+            # The box holds the whole look-behind, right up to the headline, and not the
+            # headline itself: a top bar's date over a menu stays out.
+            if box is not None and box is not doc.body and doc.contains(
+                    box, doc.lines[index - 1].start) and not doc.contains(
+                    box, doc.lines[index].start):
+                while low > 0 and doc.contains(box, doc.lines[low - 1].start):
+                    low -= 1
         before = [
             line
-            for line in doc.lines[max(0, index - _HEADER_LOOKBEHIND) : index]
+            for line in doc.lines[low:index]
             if not doc.in_chrome(line.start) and len(line.text) < 80
         ]
         after = []
@@ -350,12 +364,14 @@ class ArticlePage:
 
     def _published_in_metadata(self) -> datetime | None:
         """The publication time the page gives machines: a <meta> tag, JSON-LD, else
-        microdata on a shown element (Blogger's ``<abbr itemprop="datePublished"
-        title="2025-11-12T17:02:00+08:00">5:02 PM</abbr>``)."""
+        microdata in the item holding the headline (Blogger's ``<abbr itemprop=
+        "datePublished" title="2025-11-12T17:02:00+08:00">5:02 PM</abbr>``)."""
         doc = self.doc
+        title = self.title_element
         return (from_iso(doc.meta("article:published_time", "datePublished"))
                 or from_iso(published_in_json_ld(doc.markup))
-                or from_iso(doc.microdata("datePublished")))
+                or (from_iso(doc.microdata("datePublished", title)) if title is not None
+                    else None))
 
     @cached_property
     def _published_as_shown(self) -> tuple[datetime | None, Line | None]:
@@ -545,7 +561,12 @@ class ArticlePage:
         if not keys or bisect_right(keys, line.end) == bisect_right(keys, self._opens_after(line)):
             return False
         links = self._links_filling(line)
-        return bool(links) and all(map(_is_tool_link, links))
+        if not links or not all(map(_is_tool_link, links)):
+            return False
+        # A tag marked as one stands alone; by its address alone only a row of short
+        # buttons is tools (a quote to tweet, a shared download are text).
+        return all("tag" in (link.element.get("rel") or "").lower().split() for link in links) \
+            or (len(links) > 1 and all(len(link.text) <= _TOOL_TEXT_MAX for link in links))
 
     def _opens_after(self, line: Line) -> float:
         """A key before any link holding the words of ``line``: such a link opens after the
@@ -950,9 +971,14 @@ def _without_date_label(text: str) -> str:
 
 
 def _is_tool_link(link: Link) -> bool:
-    """A tag link (``rel="tag"``, or an address naming a tag) or a share button's link."""
-    return "tag" in (link.element.get("rel") or "").lower().split() \
-        or _TOOL_ADDRESS.search(link.url) is not None
+    """A tag link (``rel="tag"``, or an address naming a tag) or a share button's link. Every
+    link of a page is asked: the address is searched only when it holds a word the search
+    needs."""
+    if "tag" in (link.element.get("rel") or "").lower().split():
+        return True
+    url = link.url.lower()
+    return any(word in url for word in _TOOL_ADDRESS_WORDS) \
+        and _TOOL_ADDRESS.search(link.url) is not None
 
 
 def _host(url: str) -> str:

@@ -66,16 +66,10 @@ _BARE_DAY_YEAR_MONTH = re.compile(rf"^\s*(?P<d>\d{{1,2}})\s+{_YEAR}\s+(?P<m>\d{{
 _BARE_YEAR_MONTH_DAY = re.compile(rf"^\s*{_YEAR}\s+(?P<m>\d{{1,2}})\s+(?P<d>\d{{1,2}})\s*$")
 
 # What is left of a line once its date is taken out: only separators means a date-only line.
-# What may stand beside a date in a text that is nothing but the date: separators, and the
-# day of the week ("Wednesday, November 12, 2025", "2025年11月12日 星期三").
-DATE_RESIDUE = re.compile(
-    r"^[\s/.\-年月日:：|·,，()（）]*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Mon|Tue|Wed|Thu"
-    r"|Fri|Sat|Sun|(?:星期|周)[一二三四五六日天])?[\s/.\-年月日:：|·,，()（）]*$",
-    re.IGNORECASE,
-)
+DATE_RESIDUE = re.compile(r"^[\s/.\-年月日:：|·]*$")
 # A character neither the patterns above nor the residue can hold (letters are there for month
-# and day names, which IGNORECASE also spells with ſ, K, İ and ı).
-_NEVER_IN_A_DATE = re.compile(r"[^\d\s/.\-年月日时分:：|·,，()（）星期周一二三四五六天A-Za-zſKİı]")
+# names, which IGNORECASE also spells with ſ, K, İ and ı).
+_NEVER_IN_A_DATE = re.compile(r"[^\d\s/.\-年月日时分:：|·,A-Za-zſKİı]")
 
 
 def _to_datetime(match: re.Match[str]) -> datetime | None:

@@ -126,6 +126,7 @@ _PROSE_PARAGRAPH_MIN = 20  # characters: a Chinese sentence of the text is dense
 # reads as U+FFFD marks instead of ending the parse there.
 _PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True,
                            encoding="utf-8")
+_ITEMPROP = etree.XPath("descendant-or-self::*[@itemprop=$name]")
 
 
 def normalize(text: str | None) -> str:
@@ -600,10 +601,15 @@ class Document:
                         return content
         return None
 
-    def microdata(self, name: str) -> str | None:
-        """The first value of the microdata property ``name`` on an element of the body:
-        its ``content``, ``datetime`` or ``title`` (``<abbr title>``, hAtom's way)."""
-        for element in self.body.xpath("descendant-or-self::*[@itemprop=$name]", name=name):
+    def microdata(self, name: str, holding: etree._Element) -> str | None:
+        """The value of the microdata property ``name`` in the item that holds ``holding``
+        (an article's item holds its headline; a related card's own item does not): the
+        element's ``content``, ``datetime`` or ``title`` (``<abbr title>``, hAtom's way)."""
+        for element in _ITEMPROP(self.body, name=name):
+            scope = next((ancestor for ancestor in element.iterancestors()
+                          if ancestor.get("itemscope") is not None), None)
+            if scope is None or not self.contains(scope, self.start(holding)):
+                continue
             value = element.get("content") or element.get("datetime") or element.get("title")
             if value and value.strip():
                 return value.strip()

@@ -155,19 +155,17 @@ def _dated_under_year_heading(doc: Document, container: etree._Element, lines: l
 
 def _dated_before(dated: date | None, lines: list[Line]) -> date | None:
     """An item shown with its month and day only ("11-02") on a page of the day ``dated``
-    (an article's Related News on a mobile template): the latest such day up to it, in its
-    year or the year before."""
+    (an article's Related News on a mobile template): that day of the page's year, when it
+    comes before the page's day. A later one may be of the year before or a newer item: no
+    date rather than a wrong one."""
     month_day = _month_and_day_shown(lines) if dated is not None else None
     if month_day is None:
         return None
-    for year in (dated.year, dated.year - 1):
-        try:
-            day = date(year, *month_day)
-        except ValueError:  # 02-29 in a year without it
-            continue
-        if day <= dated:
-            return day
-    return None
+    try:
+        day = date(dated.year, *month_day)
+    except ValueError:  # 02-29 in a year without it
+        return None
+    return day if day <= dated else None
 
 
 def _month_and_day_shown(lines: list[Line]) -> tuple[int, int] | None:

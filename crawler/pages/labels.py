@@ -171,15 +171,17 @@ _HEADING_TAIL = r"\s*(?:[:：]|More\s*[+>»]*|更多\s*[+>»]*|[+>»]+)?\s*$"
 _LATIN_SUBTITLE = r"(?:\s*[/|]?\s*[A-Za-z]+(?:\s+[A-Za-z]+){0,2})?"
 _CHINESE_SUBTITLE = r"(?:\s*[/|]?\s*[\u4e00-\u9fff]{2,8})?"
 RELATED_HEADING = re.compile(
-    r"^\s*(?:(?:Related\s*(?:News|Articles?|Posts?|Reading|Stories|Assets|Content|Links)"
+    r"^\s*(?:(?:Related\s*(?:News|Articles?|Posts?|Reading|Stories|Assets|Content)"
     rf"|Recommended\s*(?:News|Reading)|You\s*may\s*also\s*like){_CHINESE_SUBTITLE}"
-    r"|(?:相关新闻|相关资讯|相关文章|相关阅读|相关推荐|相关链接|相关内容|推荐新闻|推荐阅读)"
+    r"|(?:相关新闻|相关资讯|相关文章|相关阅读|相关推荐|相关内容|推荐新闻|推荐阅读)"
     rf"{_LATIN_SUBTITLE}){_HEADING_TAIL}",
     re.IGNORECASE,
 )
-# Weaker than RELATED_HEADING: read as it only where a page has no Related News heading.
+# Weaker than RELATED_HEADING: read as it only where a page has no Related News heading, and
+# only over news items ("相关链接" also heads links to other sites, within a text too).
 OTHER_NEWS_HEADING = re.compile(
-    r"^\s*(?:(?:More|Other)\s*(?:News|Articles|Stories)|(?:更多|其他|其它)(?:新闻|资讯|文章))\s*$",
+    r"^\s*(?:(?:More|Other)\s*(?:News|Articles|Stories)|Related\s*Links"
+    r"|(?:更多|其他|其它)(?:新闻|资讯|文章)|相关链接)\s*$",
     re.IGNORECASE,
 )
 # "Posted on" words before a date, with no colon: "发布于 2025.10.20" (Typecho's breadcrumb).

@@ -495,11 +495,12 @@ def test_year_subheads_in_the_body_do_not_date_related_items() -> None:
 
 
 @pytest.mark.parametrize(("shown", "published"), [
-    ("12-28", date(2024, 12, 28)),  # after the article's day: the year before
+    ("10-28", date(2025, 10, 28)),
     ("11-15", date(2025, 11, 15)),
-    ("02-29", date(2024, 2, 29)),  # 2025 has no 29 February
+    ("12-28", None),  # after the article's day: the year before, or a newer item
+    ("02-29", None),  # 2025 has no 29 February
 ])
-def test_related_items_shown_with_month_and_day_take_the_articles_year(
+def test_related_items_shown_with_month_and_day_before_the_articles_take_its_year(
         shown: str, published: date | None) -> None:
     html = _page("新闻详情", "<h1>威凯尔医药回顾VC005研发历程</h1><p>发布时间：2025-11-15 10:00</p>"
                  f"<p>{_LONG_ZH}</p><h3>相关推荐</h3><ul><li><a href='/news_detail/19000000000"
@@ -1380,8 +1381,8 @@ def test_an_add_to_favourites_button_under_the_text_ends_the_body() -> None:
 @pytest.mark.parametrize("after", [
     "<div><a href='/news/18-6.html?tag=facilities'>facilities</a> "
     "<a href='/news/18-6.html?tag=analytical'>analytical</a></div>",
-    "<ul><li><a href='https://www.linkedin.com/shareArticle?url=x'>LinkedIn</a></li>"
-    "<li><a href='https://twitter.com/intent/tweet?url=x'>X</a></li></ul>",
+    "<div><a href='https://www.linkedin.com/shareArticle?url=x'>LinkedIn</a> "
+    "<a href='https://twitter.com/intent/tweet?url=x'>X</a></div>",
     "<div><a href='/search/label/CDMO'>CDMO</a>, <a href='/search/label/Awards'>Awards</a></div>",
     "<div><a href='javascript:;'>赞</a> 36 <a href='javascript:;'>分享</a></div>",
     "<div class='digg'><div><a href='javascript:;'>顶一下</a><br>(0)<br>0%</div>"
@@ -1394,18 +1395,20 @@ def test_unlabelled_tag_and_share_rows_under_the_text_end_the_body(after: str) -
     assert parse_article(_EN_URL, html).body_text == f"{_PILOT_PLANT}\n{_LONG_EN}"
 
 
-def test_a_blogger_post_dated_by_its_date_header_and_timestamp_with_older_and_newer_links() -> None:
+def test_a_blogger_post_dated_by_its_timestamp_with_older_and_newer_links() -> None:
     html = _page("Vcare opens a pilot plant | Vcare",
                  "<h2 class='date-header'><span>Wednesday, November 12, 2025</span></h2>"
-                 f"<h3 class='post-title'>Vcare opens a pilot plant</h3><div>{_PILOT_PLANT}</div>"
+                 "<div class='post hentry' itemscope itemtype='http://schema.org/BlogPosting'>"
+                 "<h3 class='post-title'>Vcare opens a pilot plant</h3>"
+                 f"<div>{_PILOT_PLANT}<br><br>{_LONG_EN}</div>"
                  "<div class='post-footer'>Posted by <span>Vcare Communications</span> at <a "
                  "href='#'><abbr itemprop='datePublished' title='2025-11-12T17:02:00+08:00'>"
-                 "5:02 PM</abbr></a></div><h4>2 comments:</h4><p>Congratulations to the whole "
-                 f"team on the award!</p><div><a href='{_NEXT}'>Newer Post</a> "
+                 "5:02 PM</abbr></a></div></div><h4>2 comments:</h4><p>Congratulations to the "
+                 f"whole team on the award!</p><div><a href='{_NEXT}'>Newer Post</a> "
                  f"<a href='{_PREVIOUS}'>Older Post</a> <a href='/'>Home</a></div>")
     article = parse_article(_EN_URL, html)
     assert (article.published_at.isoformat(), article.body_text) == (
-        "2025-11-12T17:02:00+08:00", _PILOT_PLANT)
+        "2025-11-12T17:02:00+08:00", f"{_PILOT_PLANT}\n{_LONG_EN}")
     assert (article.previous, article.next) == (
         f"https://en.vcarepharmatech.com{_PREVIOUS}", f"https://en.vcarepharmatech.com{_NEXT}")
 
@@ -1438,3 +1441,40 @@ def test_a_label_above_a_nav_box_of_several_articles_names_no_neighbour() -> Non
                  f"<ul><li><a href='{_NEXT}'>One story</a></li><li><a href='{_PREVIOUS}'>"
                  "Another story</a></li></ul></div>")
     assert parse_article(_EN_URL, html).next is None
+
+
+@pytest.mark.parametrize("inside", [
+    "<div class='bctt-click-to-tweet'><a href='https://twitter.com/intent/tweet?url=x&amp;text=y'"
+    ">Our new peptide facility triples our capacity for clinical supply</a> <a href='https://"
+    "twitter.com/intent/tweet?url=x'>Click To Tweet</a></div>",
+    "<p><a href='https://pan.baidu.com/share/init?surl=abc'>Vcare ESG report 2025 (PDF)</a></p>",
+])
+def test_a_quote_to_tweet_or_a_shared_download_inside_the_text_is_text(inside: str) -> None:
+    html = _page("Vcare", f"<h1>Vcare opens a pilot plant</h1><p>Published Time: 2025-11-20 "
+                 f"14:20</p><p>{_PILOT_PLANT}</p>{inside}<p>{_LONG_EN}</p>")
+    assert parse_article(_EN_URL, html).body_text.endswith(_LONG_EN)
+
+
+def test_a_related_cards_microdata_does_not_date_the_article() -> None:
+    html = _page("Vcare opens a pilot plant | Vcare",
+                 f"<h1>Vcare opens a pilot plant</h1><p>{_PILOT_PLANT}</p><h3>Related News</h3>"
+                 "<ul><li itemscope itemtype='https://schema.org/NewsArticle'><meta itemprop="
+                 "'datePublished' content='2025-11-18T09:00:00+08:00'><a href='/news_detail/"
+                 "1900000000000000008-18-6.html'>Another story</a></li></ul>")
+    assert parse_article(_EN_URL, html).published_at is None
+
+
+def test_todays_date_in_a_top_bar_over_the_menu_does_not_date_the_article() -> None:
+    html = _page("新闻详情", "<div class='top'><div class='fl'>2025年11月20日</div><div class='fr'>"
+                 "<a href='#'>设为首页</a> | <a href='#'>加入收藏</a></div></div><div class='menu'>"
+                 "<a href='/'>首页</a> <a href='/about/'>关于我们</a></div><div class='position'>"
+                 "当前位置：<a href='/'>首页</a> &gt; <a href='/news/'>新闻中心</a></div>"
+                 f"<h1>威凯尔完成年度内审</h1><div class='date'>2023-05-10</div><p>{_LONG_ZH}</p>")
+    assert parse_article(_ZH_URL, html).published_at.date() == date(2023, 5, 10)
+
+
+def test_related_links_heading_links_to_other_sites_inside_the_text_do_not_end_it() -> None:
+    html = _page("新闻详情", f"<h1>威凯尔完成年度内审</h1><p>发布时间：2025-11-06</p>"
+                 f"<p>{_LONG_ZH}</p><p>相关链接</p><p><a href='https://www.accessdata.fda.gov/scripts/cder/dmf/'>"
+                 f"FDA DMF数据库</a></p><p>{_LONG_ZH}</p>")
+    assert parse_article(_ZH_URL, html).body_text.endswith(f"FDA DMF数据库\n{_LONG_ZH}")

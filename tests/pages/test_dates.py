@@ -135,20 +135,3 @@ def test_a_date_shown_as_bare_number_boxes_is_read(text: str, expected) -> None:
 def test_a_day_and_month_without_a_year_is_a_date_box(text: str, expected: bool) -> None:
     assert is_day_and_month(text) is expected
 
-
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Wednesday, November 12, 2025", (2025, 11, 12, 0, 0)),
-    ("2025年11月12日 星期三", (2025, 11, 12, 0, 0)),
-    ("2025-11-12（周三）", (2025, 11, 12, 0, 0)),
-    ("Wed, 12 Nov 2025", (2025, 11, 12, 0, 0)),
-])
-def test_a_date_with_its_day_of_the_week_is_a_date_alone(
-        text: str, expected: tuple[int, ...]) -> None:
-    value = parse_datetime(text)
-    assert is_date_only(text) and value is not None
-    assert (value.year, value.month, value.day, value.hour, value.minute) == expected
-
-
-@pytest.mark.parametrize("text", ["Wednesday meeting, November 12, 2025", "星期三例会 2025-11-12"])
-def test_other_words_beside_a_day_of_the_week_are_not_a_date_alone(text: str) -> None:
-    assert not is_date_only(text)
