@@ -1,4 +1,4 @@
-"""The parser's whole output on 676 pages, saved, then compared: the guard for speed work.
+"""The parser's whole output on 686 pages, saved, then compared: the guard for speed work.
 
 Run: ``.venv/bin/python benchmarks/parse_snapshot.py save /tmp/before.json`` on the version to
 keep, then ``... check /tmp/before.json`` after each change; ``check`` names the pages whose
