@@ -565,7 +565,7 @@ class ArticlePage:
             return False
         # A tag marked as one stands alone; by its address alone only a row of short
         # buttons is tools (a quote to tweet, a shared download are text).
-        return all("tag" in (link.element.get("rel") or "").lower().split() for link in links) \
+        return all(map(_is_marked_tag, links)) \
             or (len(links) > 1 and all(len(link.text) <= _TOOL_TEXT_MAX for link in links))
 
     def _opens_after(self, line: Line) -> float:
@@ -974,11 +974,15 @@ def _is_tool_link(link: Link) -> bool:
     """A tag link (``rel="tag"``, or an address naming a tag) or a share button's link. Every
     link of a page is asked: the address is searched only when it holds a word the search
     needs."""
-    if "tag" in (link.element.get("rel") or "").lower().split():
+    if _is_marked_tag(link):
         return True
     url = link.url.lower()
     return any(word in url for word in _TOOL_ADDRESS_WORDS) \
         and _TOOL_ADDRESS.search(link.url) is not None
+
+
+def _is_marked_tag(link: Link) -> bool:
+    return "tag" in (link.element.get("rel") or "").lower().split()
 
 
 def _host(url: str) -> str:
