@@ -44,7 +44,7 @@ _SHARE_WORDS_MAX = 16
 _ATTACHMENTS_MAX = 20  # lines of an attachments box
 _ROW_LINES_MAX = 8  # boxes of a byline row
 # The words joining a byline row's boxes ("2025-11-20 — by <a>Newsroom</a> in <a>News</a>").
-_BYLINE_WORDS = frozenset(("", "by", "in", "on", "at", "posted", "published", "written",
+_BYLINE_WORDS = frozenset(("by", "in", "on", "at", "posted", "published", "written",
                            "filed", "under", "作者", "发布于", "发表于", "分类", "栏目"))
 _ROW_PUNCTUATION = " —–-|·•/:：,，"
 _BYLINE_PART_MAX = 20  # a name or a place beside a byline's date
@@ -532,15 +532,9 @@ class ArticlePage:
         """A box of a byline row: its words outside links are a byline's joining words ("—",
         "by", "in"), and its links lead to other pages than articles (an author, a
         category)."""
-        links = self._links_filling(line, words_outside=True)
-        if any(link.news_id for link in links):
-            return False
-        doc = self.doc
-        spans = [(doc.start(link.element), doc.end(link.element)) for link in links]
-        outside = " ".join(word for word, key in zip(line.words, line.keys, strict=True)
-                           if not any(low < key < high for low, high in spans))
-        return all(word.strip(_ROW_PUNCTUATION).casefold() in _BYLINE_WORDS
-                   for word in outside.split())
+        links, outside = self._links_in(line)
+        return not any(link.news_id for link in links) \
+            and all(word.casefold() in _BYLINE_WORDS for word in outside)
 
     def _is_link_row(self, line: Line) -> bool:
         """A line of links to other pages of the site only, none an article or a document:
@@ -579,20 +573,23 @@ class ArticlePage:
     def _tool_link_keys(self) -> list[float]:
         return [link.key for link in self.doc.links if _is_tool_link(link)]
 
-    def _links_filling(self, line: Line, *, words_outside: bool = False) -> list[Link]:
-        """The links holding words of ``line``; unless ``words_outside``, empty when some
-        words lie outside them."""
+    def _links_filling(self, line: Line) -> list[Link]:
+        """The links holding the words of ``line``; empty when some words lie outside them."""
+        links, outside = self._links_in(line)
+        return links if not outside else []
+
+    def _links_in(self, line: Line) -> tuple[list[Link], list[str]]:
+        """The links holding words of ``line``, and its words outside them; separators
+        between the links ("CDMO, Awards", "a | b") are not words."""
         doc = self.doc
         links = [link for link in doc.links_between(self._opens_after(line), line.end)
                  if any(doc.start(link.element) < key < doc.end(link.element)
                         for key in line.keys)]
-        if words_outside or not links:
-            return links
         spans = [(doc.start(link.element), doc.end(link.element)) for link in links]
-        # Separators between the links ("CDMO, Awards", "a | b") are not words.
-        return links if all(any(low < key < high for low, high in spans)
-                            for word, key in zip(line.words, line.keys, strict=True)
-                            if word.strip(_ROW_PUNCTUATION)) else []
+        outside = [word.strip(_ROW_PUNCTUATION)
+                   for run, key in zip(line.words, line.keys, strict=True)
+                   if not any(low < key < high for low, high in spans) for word in run.split()]
+        return links, [word for word in outside if word]
 
     def _repeats_the_date(self, line: Line) -> bool:
         """A byline repeating the article's date as a box of its own (a WeChat article's

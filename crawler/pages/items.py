@@ -147,10 +147,7 @@ def _dated_under_year_heading(doc: Document, container: etree._Element, lines: l
     index = bisect_left(keys, doc.start(container)) - 1
     if index < 0 or keys[index] <= start:
         return None
-    try:
-        return date(years[index], *month_day)
-    except ValueError:  # 02-29 in a year without it
-        return None
+    return _day_of_year(years[index], month_day)
 
 
 def _dated_before(dated: date | None, lines: list[Line]) -> date | None:
@@ -161,15 +158,19 @@ def _dated_before(dated: date | None, lines: list[Line]) -> date | None:
     month_day = _month_and_day_shown(lines) if dated is not None else None
     if month_day is None:
         return None
-    try:
-        day = date(dated.year, *month_day)
-    except ValueError:  # 02-29 in a year without it
-        return None
-    return day if day <= dated else None
+    day = _day_of_year(dated.year, month_day)
+    return day if day is not None and day <= dated else None
 
 
 def _month_and_day_shown(lines: list[Line]) -> tuple[int, int] | None:
     return next(filter(None, (month_and_day(line.text) for line in lines)), None)
+
+
+def _day_of_year(year: int, month_day: tuple[int, int]) -> date | None:
+    try:
+        return date(year, *month_day)
+    except ValueError:  # 02-29 in a year without it
+        return None
 
 
 def _line_around(doc: Document, link: Link) -> list[Line]:
